@@ -1,0 +1,103 @@
+namespace ChainBot.Core.Text;
+
+/// <summary>
+/// Mainland mobile numbers (手机号): 11 digits starting 1[3-9], or already masked as <c>138****5678</c>.
+/// They are private: found so they can be kept out of replies and logs, and masked wherever text is echoed.
+/// </summary>
+public static class PhoneNumbers
+{
+    /// <summary>Length of a mainland mobile number.</summary>
+    public const int Length = 11;
+
+    /// <summary>
+    /// Finds the first phone number in <paramref name="text"/>: 11 digits (or 3 digits, 4 '*', 4 digits) starting
+    /// with 1 and 3–9, not part of a longer run of digits. Spaces or dashes between the 3-4-4 groups are allowed.
+    /// </summary>
+    /// <returns>True with the start and length of the match in <paramref name="text"/>.</returns>
+    public static bool TryFind(ReadOnlySpan<char> text, out int start, out int length)
+    {
+        for (int i = 0; i + Length <= text.Length; i++)
+        {
+            if (text[i] != '1' || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+                continue;
+            if (TryMatchAt(text, i, out length))
+            {
+                start = i;
+                return true;
+            }
+        }
+        start = length = 0;
+        return false;
+    }
+
+    private static bool TryMatchAt(ReadOnlySpan<char> text, int i, out int length)
+    {
+        length = 0;
+        if (text[i + 1] < '3' || text[i + 1] > '9')
+            return false;
+        int digits = 0, p = i;
+        while (p < text.Length && digits < Length)
+        {
+            char c = text[p];
+            bool isDigitSlot = char.IsAsciiDigit(c) || (c == '*' && digits is >= 3 and < 7);
+            if (isDigitSlot)
+            {
+                digits++;
+                p++;
+            }
+            else if ((c == ' ' || c == '-') && (digits == 3 || digits == 7) && p + 1 < text.Length && char.IsAsciiDigit(text[p + 1]) | text[p + 1] == '*')
+            {
+                p++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits != Length || (p < text.Length && char.IsAsciiDigit(text[p])))
+            return false;
+        length = p - i;
+        return true;
+    }
+
+    /// <summary>Keeps the digits of a number and hides the middle four: 13812345678 → 138****5678.</summary>
+    public static string Mask(string phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        Span<char> digits = stackalloc char[Length];
+        int n = 0;
+        foreach (char c in phone)
+        {
+            if ((char.IsAsciiDigit(c) || c == '*') && n < Length)
+                digits[n++] = c;
+        }
+        if (n != Length)
+            return new string('*', phone.Length);
+        digits[3..7].Fill('*');
+        return new string(digits);
+    }
+
+    /// <summary>Returns <paramref name="text"/> with every phone number in it masked.</summary>
+    public static string MaskAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!TryFind(text, out _, out _))
+            return text;
+        var chars = text.ToCharArray();
+        int offset = 0;
+        while (TryFind(chars.AsSpan(offset), out int start, out int length))
+        {
+            int digits = 0;
+            for (int k = offset + start; k < offset + start + length; k++)
+            {
+                if (chars[k] == ' ' || chars[k] == '-')
+                    continue;
+                if (digits is >= 3 and < 7)
+                    chars[k] = '*';
+                digits++;
+            }
+            offset += start + length;
+        }
+        return new string(chars);
+    }
+}
