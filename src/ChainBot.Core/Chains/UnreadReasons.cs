@@ -18,6 +18,9 @@ public static class UnreadReasons
     /// <summary>A quantity in a unit that cannot be converted to the catalogue's unit (2斤 of an item sold by 份).</summary>
     public const string UnitMismatch = "unit does not match the catalogue";
 
+    /// <summary>A line among the entries that has no number and is no continuation of an entry.</summary>
+    public const string NotAnEntry = "not a numbered entry";
+
     /// <summary>A line longer than the parser reads.</summary>
     public const string TooLong = "line too long";
 }

@@ -28,8 +28,6 @@ public sealed class ChainParser
     public ChainPost Parse(string text, DateTimeOffset? messageTime = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        _ = messageTime ?? DateTimeOffset.Now;
-        _ = MaxLineLength;
-        return new ChainPost(ChainHeader.Empty, [], []);
+        return new PostReader(text, messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength).Read();
     }
 }

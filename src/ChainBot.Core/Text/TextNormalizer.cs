@@ -4,7 +4,7 @@ namespace ChainBot.Core.Text;
 
 /// <summary>
 /// Folds the ways phones type the same text into one form before any scanner looks at it:
-/// full-width ASCII (２份, Ｘ２) to half-width, the ideographic and no-break spaces and tabs to a space,
+/// full-width ASCII (２份, Ｘ２) to half-width (but for the Chinese punctuation （）,：；！？), the ideographic and no-break spaces and tabs to a space,
 /// zero-width characters and variation selectors removed, Traditional characters to Simplified (接龍, 號, 棟).
 /// </summary>
 /// <remarks>Pure and thread-safe. Never lengthens text, so a destination as long as the source always fits.</remarks>
@@ -76,6 +76,8 @@ public static class TextNormalizer
                 return '\0';
             case >= '\uFE00' and <= '\uFE0F':
                 return '\0'; // variation selectors after emoji
+            case '（' or '）' or '，' or '：' or '；' or '！' or '？':
+                return c; // Chinese punctuation stays as typed: notes and specs are echoed
             case >= '\uFF01' and <= '\uFF5E':
                 return (char)(c - 0xFEE0); // full-width ASCII
             case '\u2014' or '\u2013' or '\u2212' or '\u2010' or '\u2011' or '\uFE63':

@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using ChainBot.Core.Chains;
+using ChainBot.Core.Text;
+
+namespace ChainBot.Core.Parsing.Entries;
+
+/// <summary>
+/// A chain's catalogue, indexed for finding item mentions in entries: full names, unambiguous parts of names
+/// (套餐 for 蔬菜套餐 when no other item has it) and codes (A, B, ①). Built once per post; immutable.
+/// </summary>
+internal sealed class CatalogueIndex
+{
+    private const int MinAliasLength = 2;
+    private const int Ambiguous = -1;
+
+    private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _aliasLookup;
+    private readonly Dictionary<char, int> _codes = [];
+    private readonly SearchValues<char> _firstChars;
+    private readonly int _maxAliasLength;
+
+    public static CatalogueIndex Empty { get; } = new([]);
+
+    public CatalogueIndex(ImmutableArray<CatalogueItem> items)
+    {
+        Items = items.IsDefault ? [] : items;
+        Units = Items.Select(i => Entries.Units.Named(i.Unit)).ToImmutableArray();
+        for (int k = 0; k < Items.Length; k++)
+        {
+            string name = Items[k].Name;
+            _aliases[name] = k; // the full name always wins
+            for (int length = MinAliasLength; length < name.Length; length++)
+            {
+                for (int start = 0; start + length <= name.Length; start++)
+                {
+                    var part = name.AsSpan(start, length);
+                    if (!IsUsefulAlias(part))
+                        continue;
+                    string alias = part.ToString();
+                    if (Items.Any(i => i.Name == alias))
+                        continue;
+                    _aliases[alias] = _aliases.TryGetValue(alias, out int other) && other != k ? Ambiguous : k;
+                }
+            }
+            if (Items[k].Code is { Length: 1 } code)
+            {
+                char c = char.ToUpperInvariant(code[0]);
+                _codes[c] = _codes.ContainsKey(c) ? Ambiguous : k;
+            }
+        }
+        _aliasLookup = _aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxAliasLength = _aliases.Count == 0 ? 0 : _aliases.Keys.Max(a => a.Length);
+        var first = new HashSet<char>(_aliases.Keys.Select(a => a[0]));
+        foreach (char c in _codes.Keys)
+        {
+            first.Add(c);
+            first.Add(char.ToLowerInvariant(c));
+            if (c is >= '1' and <= '9')
+                first.Add((char)('\u2460' + (c - '1'))); // ① for code 1
+        }
+        _firstChars = SearchValues.Create([.. first]);
+    }
+
+    /// <summary>The catalogue.</summary>
+    public ImmutableArray<CatalogueItem> Items { get; }
+
+    /// <summary>Each item's unit, parsed.</summary>
+    public ImmutableArray<Unit> Units { get; }
+
+    public bool IsEmpty => Items.IsEmpty;
+
+    public int Count => Items.Length;
+
+    /// <summary>A part of a name is worth matching when it is all Han (no digits: 5斤装 must not match 5斤).</summary>
+    private static bool IsUsefulAlias(ReadOnlySpan<char> part)
+    {
+        foreach (char c in part)
+        {
+            if (!CharKinds.IsHan(c))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when an item mention could start with <paramref name="c"/>: a cheap filter before lookups.</summary>
+    public bool MayStart(char c) => _firstChars.Contains(c);
+
+    /// <summary>Finds the longest item mention starting at <paramref name="pos"/>.</summary>
+    public bool TryMatch(ReadOnlySpan<char> s, int pos, out int item, out int length)
+    {
+        item = length = 0;
+        char c = s[pos];
+        if (!_firstChars.Contains(c))
+            return false;
+
+        for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= 1; n--)
+        {
+            if (_aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k != Ambiguous)
+            {
+                // A name of Latin letters must be a whole word: "Amy" does not hold item "A".
+                if (n == 1 && char.IsAsciiLetter(c))
+                    break;
+                item = k;
+                length = n;
+                return true;
+            }
+        }
+
+        // Codes: A1, B 2, a+c, ①2 — a letter standing alone, not inside a word.
+        char code = SequenceNumbers.TryCircled(c, out int circled) && circled <= 9 ? (char)('0' + circled) : char.ToUpperInvariant(c);
+        if (_codes.TryGetValue(code, out int byCode) && byCode != Ambiguous)
+        {
+            bool alone = (pos == 0 || !char.IsAsciiLetter(s[pos - 1])) && (pos + 1 == s.Length || !char.IsAsciiLetter(s[pos + 1]));
+            if (alone && (char.IsAsciiLetter(c) || circled > 0))
+            {
+                item = byCode;
+                length = 1;
+                return true;
+            }
+        }
+        return false;
+    }
+}

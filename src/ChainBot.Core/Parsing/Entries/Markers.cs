@@ -1,0 +1,26 @@
+namespace ChainBot.Core.Parsing.Entries;
+
+/// <summary>
+/// Words that change what an entry means (chain-formats.md, "Changing one's mind" and "Offline and on behalf").
+/// </summary>
+internal static class Markers
+{
+    /// <summary>取消, 不要了 …: the household withdraws.</summary>
+    public static readonly string[] Cancel = ["不需要了", "不需要", "不要了", "取消", "退订", "退团", "撤销"];
+
+    /// <summary>更正, 改为 …: the line replaces the household's earlier one. Bare 改 is checked separately.</summary>
+    public static readonly string[] Correction = ["更正", "修改为", "修改成", "修改", "改为", "改成"];
+
+    /// <summary>代登记, 代报 …: a volunteer adds the line for someone else.</summary>
+    public static readonly string[] OnBehalf = ["代登记", "代报名", "代接龙", "代下单", "代报", "代订", "帮忙登记"];
+
+    /// <summary>What closes a 帮…接龙 phrase: 帮5号102王奶奶接龙.</summary>
+    public static readonly string[] HelpClosers = ["接龙", "登记", "报名", "下单", "报"];
+
+    /// <summary>Offline lines (线下) are entered by a volunteer on someone's behalf.</summary>
+    public const string Offline = "线下";
+
+    /// <summary>Bracket contents that mean "on behalf" rather than a note: （代）.</summary>
+    public static bool IsBehalfNote(ReadOnlySpan<char> note) =>
+        note.SequenceEqual("代") || note.SequenceEqual("代报") || note.SequenceEqual("代登记") || note.SequenceEqual("代接龙") || note.SequenceEqual("代购") || note.SequenceEqual("线下");
+}

@@ -1,0 +1,93 @@
+using ChainBot.Core.Numbers;
+using ChainBot.Core.Text;
+
+namespace ChainBot.Core.Parsing.Entries;
+
+/// <summary>
+/// Reads quantities (chain-formats.md, "What and how many"): <c>2份</c> <c>两份</c> <c>x2</c> <c>×2</c>
+/// <c>*2</c> <c>X 2</c> <c>+1</c> <c>一箱</c> <c>半斤</c> <c>3斤半</c> <c>1.5kg</c> <c>二十个</c>, and bare numbers.
+/// </summary>
+internal static class QuantityScanner
+{
+    /// <summary>A bare number above this is a room, a year or noise, not a quantity.</summary>
+    private const decimal MaxBare = 999m;
+
+    /// <summary>No chain orders more than this of anything.</summary>
+    private const decimal MaxWithUnit = 99_999m;
+
+    /// <summary>Characters a quantity can start with: marks, digits, Chinese numerals and 半.</summary>
+    public static bool CanStart(char c) =>
+        char.IsAsciiDigit(c) || c is 'x' or 'X' or '×' or '*' or '+' or '半' or '两' or '俩' or '零' or '〇'
+        || "一二三四五六七八九十百".Contains(c);
+
+    /// <summary>
+    /// Reads a quantity at <paramref name="pos"/>. A bare Arabic number is returned with a null unit; the caller
+    /// decides from what follows whether it is a quantity. Chinese numerals count only with a unit (张三 is a name).
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<char> s, int pos, out QuantityToken token)
+    {
+        token = default;
+        int p = pos;
+        bool marked = false;
+        if (s[p] is 'x' or 'X' or '×' or '*' or '+')
+        {
+            // x2, X 2, ×2, *2, +1 — the mark must stand alone, not end a word (box2).
+            if (s[p] is 'x' or 'X' && p > 0 && char.IsAsciiLetter(s[p - 1]))
+                return false;
+            p++;
+            while (p < s.Length && s[p] == ' ')
+                p++;
+            if (p == s.Length || !char.IsAsciiDigit(s[p]))
+                return false;
+            marked = true;
+        }
+
+        decimal value;
+        int consumed;
+        bool arabic = char.IsAsciiDigit(s[p]);
+        if (s[p] == '半')
+        {
+            value = 0.5m;
+            consumed = 1;
+        }
+        else if (!ChineseNumerals.TryRead(s[p..], out value, out consumed) || consumed == 0)
+        {
+            return false;
+        }
+        int numberEnd = p + consumed;
+
+        // The unit: right after the number, or after one space when it stands as its own token ("2 份").
+        int q = numberEnd;
+        if (q < s.Length && s[q] == ' ' && arabic)
+            q++;
+        Unit? unit = null;
+        if (q < s.Length && Units.TryRead(s[q..], out var u, out int unitLength)
+            && (q == numberEnd || q + unitLength == s.Length || !CharKinds.IsWordChar(s[q + unitLength]) || u.Name.Length > 1))
+        {
+            unit = u;
+            q += unitLength;
+            // 三斤半, 一斤半: a half after the unit.
+            if (q < s.Length && s[q] == '半')
+            {
+                value += 0.5m;
+                q++;
+            }
+        }
+        else
+        {
+            q = numberEnd;
+        }
+
+        if (unit is null)
+        {
+            if (!arabic || (marked ? value > MaxWithUnit : value > MaxBare))
+                return false;
+        }
+        else if (value > MaxWithUnit)
+        {
+            return false;
+        }
+        token = new QuantityToken(pos, q, value, unit);
+        return true;
+    }
+}
