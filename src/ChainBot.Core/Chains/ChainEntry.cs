@@ -43,8 +43,6 @@ public sealed record ChainEntry
     /// <summary>The phone number with its middle four digits hidden (138****5678).</summary>
     public string? MaskedPhone => Phone is null ? null : Text.PhoneNumbers.Mask(Phone);
 
-    /// <summary>
-    /// The key that identifies the household: area, building, entrance and room where written, else the name.
-    /// </summary>
-    public string HouseholdKey => Households.KeyOf(Address, Name);
+    /// <summary>The household the entry belongs to: its address where a room is written, else its name.</summary>
+    public HouseholdId Household => HouseholdId.Of(Address, Name);
 }

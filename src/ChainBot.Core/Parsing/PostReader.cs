@@ -227,7 +227,7 @@ internal sealed class PostReader
     {
         Span<bool> consumed = text.Length <= 512 ? stackalloc bool[text.Length] : new bool[text.Length];
         consumed.Clear();
-        return AddressScanner.TryFind(text, consumed, out var match) && match.Start <= 1 && match.Address.Building is not null;
+        return AddressScanner.TryFind(text, consumed, null, out var match) && match.Start <= 1 && match.Address.Building is not null;
     }
 
     private void FinishCurrent()

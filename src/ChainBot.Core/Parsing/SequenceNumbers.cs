@@ -6,8 +6,8 @@ namespace ChainBot.Core.Parsing;
 /// </summary>
 internal static class SequenceNumbers
 {
-    /// <summary>The largest sequence number read; longer digit runs are years, phone numbers or rooms.</summary>
-    private const int MaxDigits = 4;
+    /// <summary>Digits in a sequence number: generated chains run to six figures; longer runs are phone or order numbers.</summary>
+    private const int MaxDigits = 6;
 
     /// <summary>
     /// Reads a sequence number at the start of <paramref name="line"/> (after leading spaces).
@@ -45,8 +45,8 @@ internal static class SequenceNumbers
         switch (c)
         {
             case '.' or '。':
-                // 1.5kg is a quantity, not entry 1.
-                if (p + 1 < line.Length && char.IsAsciiDigit(line[p + 1]))
+                // "1.17-301" and "1.12号301" are entry 1; "1.5kg", "2.5" and "4.20 15:00" are not.
+                if (p + 1 < line.Length && char.IsAsciiDigit(line[p + 1]) && !IsNumberedAddress(line[(p + 1)..]))
                     return false;
                 break;
             case '、' or ')' or ',' or '，' or '）':
@@ -62,6 +62,25 @@ internal static class SequenceNumbers
         }
         bodyStart = p + 1;
         return true;
+    }
+
+    /// <summary>
+    /// After "N." with no space: digits that go on as an address or a name (17-301, 12号, 1201 张三),
+    /// not as a decimal quantity (5kg, 5斤, 5), a date or a time (20 15:00).
+    /// </summary>
+    private static bool IsNumberedAddress(ReadOnlySpan<char> rest)
+    {
+        int d = 0;
+        while (d < rest.Length && char.IsAsciiDigit(rest[d]))
+            d++;
+        if (d == rest.Length)
+            return false;
+        char c = rest[d];
+        if (c is '-' or '#' or '/' or '号' or '栋' or '幢' or '座' or '单')
+            return true;
+        if (c == ' ')
+            return d + 1 < rest.Length && !char.IsAsciiDigit(rest[d + 1]) && !Entries.Units.IsWholeUnitToken(rest[(d + 1)..]);
+        return Text.CharKinds.IsHan(c) && !Entries.Units.StartsWithUnit(rest[d..]) && c is not ('点' or '日' or '月' or '元' or '块');
     }
 
     /// <summary>①–⑳, ㉑–㉟, ㊱–㊿.</summary>
@@ -84,6 +103,9 @@ internal static class SequenceNumbers
     /// </summary>
     public static int FindNext(ReadOnlySpan<char> body, int next)
     {
+        // Most entries hold no second number mark: skip the search for them.
+        if (body.IndexOfAny('.', '、', '。') < 0)
+            return -1;
         Span<char> number = stackalloc char[12];
         if (!next.TryFormat(number, out int n, provider: System.Globalization.CultureInfo.InvariantCulture))
             return -1;

@@ -36,9 +36,8 @@ public sealed class TallyBuilder
         var key = (entry.Address.Area, entry.Address.Building);
         if (!_buildings.TryGetValue(key, out var building))
             _buildings.Add(key, building = new Accumulator());
-        string household = entry.HouseholdKey;
-        building.Households.Add(household);
-        _total.Households.Add(household);
+        // Buildings are part of the household, so the compound's households are the sum of the buildings'.
+        building.Households.Add(entry.Household);
         foreach (var item in entry.Items)
         {
             var itemKey = (item.Item, item.Unit);
@@ -58,7 +57,8 @@ public sealed class TallyBuilder
             .ThenBy(b => b.Key.Building, NaturalComparer.Instance)
             .Select(b => new BuildingTally(b.Key.Area, b.Key.Building, b.Value.Households.Count, Items(b.Value), b.Value.Amount))
             .ToImmutableArray();
-        return new ChainTally(rows, new TallyTotal(_total.Households.Count, Items(_total), _total.Amount));
+        int households = rows.Sum(r => r.Households);
+        return new ChainTally(rows, new TallyTotal(households, Items(_total), _total.Amount));
     }
 
     private ImmutableArray<ItemQuantity> Items(Accumulator acc) =>
@@ -69,7 +69,7 @@ public sealed class TallyBuilder
 
     private sealed class Accumulator
     {
-        public HashSet<string> Households { get; } = new(StringComparer.Ordinal);
+        public HashSet<HouseholdId> Households { get; } = [];
         public Dictionary<(string Item, string Unit), decimal> Quantities { get; } = [];
         public decimal Amount { get; private set; }
 

@@ -16,9 +16,9 @@ public static class PhoneNumbers
     /// <returns>True with the start and length of the match in <paramref name="text"/>.</returns>
     public static bool TryFind(ReadOnlySpan<char> text, out int start, out int length)
     {
-        for (int i = 0; i + Length <= text.Length; i++)
+        for (int i = text.IndexOf('1'); i >= 0 && i + Length <= text.Length; i = NextOne(text, i))
         {
-            if (text[i] != '1' || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+            if (i > 0 && char.IsAsciiDigit(text[i - 1]))
                 continue;
             if (TryMatchAt(text, i, out length))
             {
@@ -28,6 +28,12 @@ public static class PhoneNumbers
         }
         start = length = 0;
         return false;
+    }
+
+    private static int NextOne(ReadOnlySpan<char> text, int i)
+    {
+        int next = text[(i + 1)..].IndexOf('1');
+        return next < 0 ? -1 : i + 1 + next;
     }
 
     private static bool TryMatchAt(ReadOnlySpan<char> text, int i, out int length)

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ChainBot.Core.Text;
 
 /// <summary>
@@ -26,17 +24,17 @@ public static class TextNormalizer
         + "嚴严韋韦賈贾閻阎姊姊媽妈爺爷奶奶嬸婶們们傢家氣气電电話话機机號号碼码聯联繫系絡络備备註注"
         + "區区續续滿满起起成成齊齐無无沒没要要將将會会給给讀读寫写說说問问題题應应該该麼么嗎吗樣样";
 
-    private static readonly FrozenDictionary<char, char> Simplified = BuildSimplified();
+    /// <summary>The folded form of every UTF-16 unit from U+0080 up ('\0' = drop): one array read per character.</summary>
+    private static readonly char[] Table = BuildTable();
 
-    private static FrozenDictionary<char, char> BuildSimplified()
+    private static char[] BuildTable()
     {
-        var map = new Dictionary<char, char>();
+        var table = new char[char.MaxValue + 1];
+        for (int c = 0x80; c <= char.MaxValue; c++)
+            table[c] = FoldSlow((char)c);
         for (int i = 0; i + 1 < TraditionalPairs.Length; i += 2)
-        {
-            if (TraditionalPairs[i] != TraditionalPairs[i + 1])
-                map[TraditionalPairs[i]] = TraditionalPairs[i + 1];
-        }
-        return map.ToFrozenDictionary();
+            table[TraditionalPairs[i]] = TraditionalPairs[i + 1];
+        return table;
     }
 
     /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/>; returns the length written.</summary>
@@ -68,6 +66,11 @@ public static class TextNormalizer
     {
         if (c < 0x80)
             return c == '\t' || c == '\v' || c == '\f' ? ' ' : c;
+        return Table[c];
+    }
+
+    private static char FoldSlow(char c)
+    {
         switch (c)
         {
             case '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u202F':
@@ -85,6 +88,6 @@ public static class TextNormalizer
             case '\u3002' or '\uFF61':
                 return c; // 。 stays: it is a sentence end, not a decimal point
         }
-        return Simplified.TryGetValue(c, out char s) ? s : c;
+        return c;
     }
 }

@@ -20,7 +20,7 @@ internal static class AddressScanner
     private const int MaxAreaLength = 8;
 
     /// <summary>Finds the first address among the characters not yet <paramref name="consumed"/>.</summary>
-    public static bool TryFind(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, out AddressMatch match)
+    public static bool TryFind(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, StringPool? pool, out AddressMatch match)
     {
         bool atStart = true;
         for (int i = 0; i < s.Length; i++)
@@ -29,7 +29,7 @@ internal static class AddressScanner
                 continue;
             char c = s[i];
             bool boundary = i == 0 || consumed[i - 1] || !char.IsAsciiLetterOrDigit(s[i - 1]);
-            if (boundary && (char.IsAsciiLetterOrDigit(c) || IsNumeral(c)) && TryMatchAt(s, consumed, i, atStart, out match))
+            if (boundary && (char.IsAsciiLetterOrDigit(c) || IsNumeral(c)) && TryMatchAt(s, consumed, pool, i, atStart, out match))
                 return true;
             if (CharKinds.IsWordChar(c))
                 atStart = false;
@@ -40,7 +40,7 @@ internal static class AddressScanner
 
     private static bool IsNumeral(char c) => "一二三四五六七八九十".Contains(c);
 
-    private static bool TryMatchAt(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int i, bool atStart, out AddressMatch match)
+    private static bool TryMatchAt(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, StringPool? pool, int i, bool atStart, out AddressMatch match)
     {
         match = default;
         int p = i;
@@ -52,7 +52,7 @@ internal static class AddressScanner
                 p++;
             if (p - i > MaxRoomDigits)
                 return false;
-            building = Digits(s[i..p]);
+            building = Digits(s[i..p], pool);
         }
         else if (char.IsAsciiLetter(s[p]))
         {
@@ -61,7 +61,10 @@ internal static class AddressScanner
                 p++;
             if (p < s.Length && char.IsAsciiLetter(s[p]))
                 return false; // a word (Amy), not a building
-            building = string.Concat(char.ToUpperInvariant(s[i]).ToString(), s[(i + 1)..p]);
+            Span<char> upper = stackalloc char[p - i];
+            s[i..p].CopyTo(upper);
+            upper[0] = char.ToUpperInvariant(upper[0]);
+            building = Make(upper, pool);
             letterBuilding = true;
         }
         else
@@ -83,11 +86,11 @@ internal static class AddressScanner
             if (digitCount > MaxBuildingDigits)
                 return false;
             p += suffixLength;
-            p = ReadAfterBuilding(s, consumed, p, ref entrance, ref room, ref floor);
+            p = ReadAfterBuilding(s, consumed, pool, p, ref entrance, ref room, ref floor);
         }
         else if (p < s.Length && s[p] is '-' or '/' && !letterBuilding || (letterBuilding && p < s.Length && s[p] == '-'))
         {
-            if (digitCount > MaxBuildingDigits || !ReadDashed(s, p, out entrance, out room, out p))
+            if (digitCount > MaxBuildingDigits || !ReadDashed(s, pool, p, out entrance, out room, out p))
                 return false;
         }
         else if (s[p..].StartsWith("单元"))
@@ -97,16 +100,16 @@ internal static class AddressScanner
             building = null;
             p += 2;
             SkipJoiner(s, ref p);
-            if (!ReadRoom(s, p, requireLong: false, out room, out p))
-                return MakeMatch(s, consumed, i, numberEnd + 2, null, entrance, null, null, out match);
+            if (!ReadRoom(s, pool, p, requireLong: false, out room, out p))
+                return MakeMatch(s, consumed, pool, i, numberEnd + 2, null, entrance, null, null, out match);
         }
         else if (!letterBuilding && char.IsAsciiDigit(s[i]) && atStart && p < s.Length && s[p] == ' '
-                 && digitCount <= 3 && ReadRoom(s, p + 1, requireLong: true, out room, out int end))
+                 && digitCount <= 3 && ReadRoom(s, pool, p + 1, requireLong: true, out room, out int end))
         {
             // "12 301 张三": building and room at the start of the entry, separated by a space.
             p = end;
         }
-        else if (!letterBuilding && char.IsAsciiDigit(s[i]) && atStart && ReadRoom(s, i, requireLong: true, out room, out int roomEnd))
+        else if (!letterBuilding && char.IsAsciiDigit(s[i]) && atStart && ReadRoom(s, pool, i, requireLong: true, out room, out int roomEnd))
         {
             // 1201 alone: a room, where the group is one building's.
             building = null;
@@ -125,16 +128,16 @@ internal static class AddressScanner
             return false;
         }
 
-        return MakeMatch(s, consumed, i, p, building, entrance, room, floor, out match);
+        return MakeMatch(s, consumed, pool, i, p, building, entrance, room, floor, out match);
     }
 
-    private static bool MakeMatch(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int start, int end,
+    private static bool MakeMatch(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, StringPool? pool, int start, int end,
         string? building, string? entrance, string? room, string? floor, out AddressMatch match)
     {
         string? area = null;
         if (building is not null && FindArea(s, consumed, start, out int areaStart, out int areaEnd))
         {
-            area = s[areaStart..areaEnd].ToString();
+            area = Make(s[areaStart..areaEnd], pool);
             start = areaStart;
         }
         match = new AddressMatch(start, end, new Address(area, building, entrance, room, floor));
@@ -159,7 +162,7 @@ internal static class AddressScanner
     }
 
     /// <summary>After the building: an optional entrance (3单元) and a room (301, 301室) or a floor (3楼).</summary>
-    private static int ReadAfterBuilding(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int p,
+    private static int ReadAfterBuilding(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, StringPool? pool, int p,
         ref string? entrance, ref string? room, ref string? floor)
     {
         int q = p;
@@ -173,7 +176,7 @@ internal static class AddressScanner
             && ChineseNumerals.TryToArabic(s[e..], out string digits, out int used) && used > 0
             && s[(e + used)..].StartsWith("单元"))
         {
-            entrance = Digits(digits);
+            entrance = Digits(digits, pool);
             q = e + used + 2;
             p = q;
             SkipJoiner(s, ref q);
@@ -185,11 +188,11 @@ internal static class AddressScanner
             f++;
         if (f > q && f - q <= 2 && f < s.Length && s[f] is '楼' or '层')
         {
-            floor = Digits(s[q..f]);
+            floor = Digits(s[q..f], pool);
             p = f + 1;
             int r = p;
             SkipJoiner(s, ref r);
-            if (ReadRoom(s, r, requireLong: true, out room, out int roomEnd))
+            if (ReadRoom(s, pool, r, requireLong: true, out room, out int roomEnd))
             {
                 floor = null;
                 p = roomEnd;
@@ -197,13 +200,13 @@ internal static class AddressScanner
             return p;
         }
 
-        if (ReadRoom(s, q, requireLong: entrance is null, out room, out int end))
+        if (ReadRoom(s, pool, q, requireLong: entrance is null, out room, out int end))
             return end;
         return p;
     }
 
     /// <summary>12-301, 12-3-301, 12/301, 3-2 (building 3, entrance 2).</summary>
-    private static bool ReadDashed(ReadOnlySpan<char> s, int p, out string? entrance, out string? room, out int end)
+    private static bool ReadDashed(ReadOnlySpan<char> s, StringPool? pool, int p, out string? entrance, out string? room, out int end)
     {
         entrance = room = null;
         end = p;
@@ -222,8 +225,8 @@ internal static class AddressScanner
                 d++;
             if (d - c > MaxRoomDigits || b - a > 2 || FollowedByQuantityUnit(s, d))
                 return false;
-            entrance = Digits(s[a..b]);
-            room = s[c..d].ToString();
+            entrance = Digits(s[a..b], pool);
+            room = Make(s[c..d], pool);
             end = SkipRoomSuffix(s, d);
             return true;
         }
@@ -231,19 +234,19 @@ internal static class AddressScanner
             return false;
         if (b - a >= 3 || (b < s.Length && s[b] == '室'))
         {
-            room = s[a..b].ToString();
+            room = Make(s[a..b], pool);
             end = SkipRoomSuffix(s, b);
             return true;
         }
         if (separator == '/')
             return false; // 12/3 is more often a date or a fraction than building/entrance
-        entrance = Digits(s[a..b]);
+        entrance = Digits(s[a..b], pool);
         end = b;
         return true;
     }
 
     /// <summary>A room number: 3+ digits (or any with 室), not a quantity (2份) nor part of a longer number.</summary>
-    private static bool ReadRoom(ReadOnlySpan<char> s, int p, bool requireLong, out string? room, out int end)
+    private static bool ReadRoom(ReadOnlySpan<char> s, StringPool? pool, int p, bool requireLong, out string? room, out int end)
     {
         room = null;
         end = p;
@@ -258,7 +261,7 @@ internal static class AddressScanner
             return false;
         if (!hasShi && (FollowedByQuantityUnit(s, q) || (q < s.Length && s[q] is '.' or '号' or '楼' or '层' or '点' or '元')))
             return false;
-        room = s[p..q].ToString();
+        room = Make(s[p..q], pool);
         end = SkipRoomSuffix(s, q);
         return true;
     }
@@ -295,9 +298,11 @@ internal static class AddressScanner
     }
 
     /// <summary>Building and entrance numbers without leading zeros (03 → 3); "0" stays.</summary>
-    private static string Digits(ReadOnlySpan<char> digits)
+    private static string Digits(ReadOnlySpan<char> digits, StringPool? pool)
     {
         var trimmed = digits.TrimStart('0');
-        return trimmed.IsEmpty ? "0" : trimmed.ToString();
+        return trimmed.IsEmpty ? "0" : Make(trimmed, pool);
     }
+
+    private static string Make(ReadOnlySpan<char> value, StringPool? pool) => pool?.Get(value) ?? value.ToString();
 }

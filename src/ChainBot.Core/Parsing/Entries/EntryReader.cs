@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Text;
@@ -11,7 +13,7 @@ namespace ChainBot.Core.Parsing.Entries;
 /// phone numbers, brackets (notes, （代）), markers (取消, 改, 代登记), the address, specs (250ml*24), then items,
 /// quantities and words. What is left names the household and makes the note.
 /// </summary>
-/// <remarks>Immutable and thread-safe; scratch buffers are per thread.</remarks>
+/// <remarks>One per post (it pools the post's strings); not thread-safe.</remarks>
 internal sealed class EntryReader
 {
     [ThreadStatic]
@@ -19,6 +21,7 @@ internal sealed class EntryReader
 
     private readonly CatalogueIndex _catalogue;
     private readonly bool _roster;
+    private readonly StringPool _pool = new();
 
     public EntryReader(CatalogueIndex catalogue)
     {
@@ -41,7 +44,7 @@ internal sealed class EntryReader
         ReadBrackets(s, consumed, ref facts);
         ReadMarkers(s, consumed, ref facts);
         Address address = default;
-        if (AddressScanner.TryFind(s, consumed, out var match))
+        if (AddressScanner.TryFind(s, consumed, _pool, out var match))
         {
             address = match.Address;
             consumed[match.Start..match.End].Fill(true);
@@ -55,7 +58,7 @@ internal sealed class EntryReader
         int nameToken = FindNameToken(tokens);
         string? name = null;
         if (nameToken >= 0)
-            name = ReadName(s, consumed, tokens, nameToken);
+            name = ReadName(s, consumed, tokens, nameToken, _pool);
 
         var items = _roster ? RosterItems(s, consumed, tokens, nameToken, ref facts) : OrderItems(tokens, ref facts);
         CollectNotes(s, consumed, tokens, ref facts);
@@ -70,6 +73,7 @@ internal sealed class EntryReader
                 status = EntryStatus.Cancelled;
             else if (items.IsEmpty)
                 return EntryRead.Unread(facts.UnitMismatch ? UnreadReasons.UnitMismatch
+                    : facts.ItemNotInCatalogue ? UnreadReasons.ItemNotInCatalogue
                     : facts.ItemNotNamed ? UnreadReasons.ItemNotNamed
                     : UnreadReasons.NoQuantity);
         }
@@ -114,7 +118,7 @@ internal sealed class EntryReader
     /// <summary>（…） (…) 【…】 […]: notes, or （代） for an entry made on someone's behalf.</summary>
     private static void ReadBrackets(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
-        for (int i = 0; i < s.Length; i++)
+        for (int i = s.IndexOfAny(Openers); i >= 0 && i < s.Length; i = Next(s, i, Openers))
         {
             char close = s[i] switch { '(' => ')', '（' => '）', '【' => '】', '[' => ']', '〔' => '〕', '「' => '」', '『' => '』', _ => '\0' };
             if (close == '\0' || consumed[i])
@@ -133,8 +137,20 @@ internal sealed class EntryReader
         }
     }
 
+    private static readonly SearchValues<char> Openers = SearchValues.Create("(（【[〔「『");
+
+    private static int Next(ReadOnlySpan<char> s, int i, SearchValues<char> values)
+    {
+        if (i + 1 >= s.Length)
+            return -1;
+        int next = s[(i + 1)..].IndexOfAny(values);
+        return next < 0 ? -1 : i + 1 + next;
+    }
+
     private static void ReadMarkers(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
+        if (!s.ContainsAny(Markers.FirstChars))
+            return;
         facts.Cancelled |= TakeAny(s, consumed, Markers.Cancel);
         facts.Correction |= TakeAny(s, consumed, Markers.Correction) || TakeBareChange(s, consumed);
         facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed) || TakeLeading(s, consumed);
@@ -306,23 +322,21 @@ internal sealed class EntryReader
     private static int FindNameToken(List<EntryToken> tokens)
     {
         const int MaxTrailingNameLength = 8;
-        int first = -1;
+        bool orderSeen = false;
         for (int t = 0; t < tokens.Count; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Word)
+            {
+                orderSeen = true;
                 continue;
-            bool beforeOrder = !tokens.Take(t).Any(x => x.Kind != EntryTokenKind.Word);
-            if (beforeOrder)
-                return t;
-            if (first < 0 && tokens[t].End - tokens[t].Start <= MaxTrailingNameLength)
-                first = t;
-            break;
+            }
+            return !orderSeen || tokens[t].End - tokens[t].Start <= MaxTrailingNameLength ? t : -1;
         }
-        return first;
+        return -1;
     }
 
     /// <summary>The name token's text; words glued after an honorific (王阿姨放门口) go to the note.</summary>
-    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int t)
+    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int t, StringPool pool)
     {
         var token = tokens[t];
         var text = s[token.Start..token.End];
@@ -332,20 +346,23 @@ internal sealed class EntryReader
             // Keep the rest as its own word: a roster item (刘阿姨氨氯地平) or a note.
             token.Start += end;
             tokens[t] = token;
-            string name = s.Slice(token.Start - end, end).ToString();
-            return name;
+            return pool.Get(s.Slice(token.Start - end, end));
         }
         token.Used = true;
         tokens[t] = token;
-        string whole = FreeText(s, consumed, token.Start, token.End);
+        string whole = FreeText(s, consumed, token.Start, token.End, pool);
         return whole.Length == 0 ? null : whole;
     }
 
     private ImmutableArray<ItemQuantity> OrderItems(List<EntryToken> tokens, ref EntryFacts facts)
     {
-        var quantities = new decimal?[_catalogue.Count];
-        var units = new Unit?[_catalogue.Count];
-        var named = new List<int>();
+        // Per catalogue item: the quantity written, and the token whose unit it was written in (-1: none).
+        int count = _catalogue.Count;
+        Span<decimal> quantities = count <= 64 ? stackalloc decimal[count] : new decimal[count];
+        Span<int> unitToken = count <= 64 ? stackalloc int[count] : new int[count];
+        Span<byte> state = count <= 64 ? stackalloc byte[count] : new byte[count]; // 0 none, 1 quantity, 2 named only
+        quantities.Clear();
+        state.Clear();
         bool anyItem = false;
 
         for (int t = 0; t < tokens.Count; t++)
@@ -363,79 +380,106 @@ internal sealed class EntryReader
             if (q >= 0)
             {
                 MarkUsed(tokens, q);
-                Accumulate(quantities, units, k, tokens[q].Quantity.Value, tokens[q].Quantity.Unit);
+                Accumulate(tokens, quantities, unitToken, state, k, q);
             }
-            else
+            else if (state[k] == 0)
             {
-                named.Add(k);
+                state[k] = 2;
             }
         }
 
-        for (int t = 0; t < tokens.Count; t++)
+        for (int t = 0; t + 1 < tokens.Count; t++)
         {
-            if (tokens[t].Kind != EntryTokenKind.Each || t + 1 >= tokens.Count)
+            if (tokens[t].Kind != EntryTokenKind.Each)
                 continue;
-            var each = tokens[t + 1].Quantity;
             MarkUsed(tokens, t + 1);
-            IEnumerable<int> targets = named.Count > 0 ? named : Enumerable.Range(0, _catalogue.Count);
-            foreach (int k in targets)
-                Accumulate(quantities, units, k, each.Value, each.Unit);
-            named.Clear();
+            // 各1份 applies to the items named without a number, else to every item.
+            bool anyNamed = state.Contains((byte)2);
+            for (int k = 0; k < count; k++)
+            {
+                if (!anyNamed || state[k] == 2)
+                {
+                    state[k] = 0;
+                    Accumulate(tokens, quantities, unitToken, state, k, t + 1);
+                }
+            }
         }
-
-        // Items named without a number: one of each (鸡蛋 牛奶 → 1 each; a+c).
-        foreach (int k in named)
-            Accumulate(quantities, units, k, 1m, null);
 
         // A quantity with no item: the only item of a one-item chain (3号楼201 陈先生 1).
         for (int t = 0; t < tokens.Count; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Quantity || tokens[t].Used)
                 continue;
-            if (!anyItem && _catalogue.Count == 1 && quantities[0] is null)
+            if (!anyItem && NamesUnknownItem(tokens, t))
+            {
+                facts.ItemNotInCatalogue = true;
+            }
+            else if (!anyItem && count == 1 && state[0] == 0)
             {
                 MarkUsed(tokens, t);
-                Accumulate(quantities, units, 0, tokens[t].Quantity.Value, tokens[t].Quantity.Unit);
+                Accumulate(tokens, quantities, unitToken, state, 0, t);
             }
-            else if (!anyItem && _catalogue.Count > 1)
+            else if (!anyItem && count > 1)
             {
                 facts.ItemNotNamed = true;
             }
         }
 
-        var builder = ImmutableArray.CreateBuilder<ItemQuantity>();
-        for (int k = 0; k < quantities.Length; k++)
+        int items = 0;
+        Span<decimal> converted = count <= 64 ? stackalloc decimal[count] : new decimal[count];
+        for (int k = 0; k < count; k++)
         {
-            if (quantities[k] is not decimal written)
+            if (state[k] == 0)
                 continue;
+            // Items named without a number: one each (鸡蛋 牛奶 → 1 each; a+c).
+            decimal written = state[k] == 2 ? 1m : quantities[k];
             var target = _catalogue.Units[k];
-            if (!Units.TryConvert(written, units[k] ?? target, target, out decimal value))
+            var unit = state[k] == 1 && unitToken[k] >= 0 ? tokens[unitToken[k]].Quantity.Unit ?? target : target;
+            if (!Units.TryConvert(written, unit, target, out converted[k]))
             {
                 facts.UnitMismatch = true;
-                continue;
+                state[k] = 0;
             }
-            if (value == 0)
+            else if (converted[k] == 0)
             {
                 facts.ZeroQuantity = true;
-                continue;
+                state[k] = 0;
             }
-            builder.Add(new ItemQuantity(_catalogue.Items[k].Name, value, _catalogue.Items[k].Unit));
+            else
+            {
+                items++;
+            }
         }
-        return builder.ToImmutable();
+        if (items == 0)
+            return [];
+        var result = new ItemQuantity[items];
+        for (int k = 0, n = 0; k < count; k++)
+        {
+            if (state[k] != 0)
+                result[n++] = new ItemQuantity(_catalogue.Items[k].Name, converted[k], _catalogue.Items[k].Unit);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    private static void Accumulate(decimal?[] quantities, Unit?[] units, int k, decimal value, Unit? unit)
+    /// <summary>
+    /// 吴 苹果2斤: a word other than the name, glued to a lone quantity, names something the catalogue lacks.
+    /// </summary>
+    private static bool NamesUnknownItem(List<EntryToken> tokens, int t) =>
+        t >= 1 && tokens[t - 1].Kind == EntryTokenKind.Word && !tokens[t - 1].Used && tokens[t - 1].End == tokens[t].Start;
+
+    /// <summary>Adds quantity token <paramref name="q"/> to item <paramref name="k"/>; a second quantity in another unit is ignored.</summary>
+    private static void Accumulate(List<EntryToken> tokens, Span<decimal> quantities, Span<int> unitToken, Span<byte> state, int k, int q)
     {
-        if (quantities[k] is decimal existing && units[k] is var existingUnit && existingUnit?.Name == unit?.Name)
+        var quantity = tokens[q].Quantity;
+        if (state[k] == 1)
         {
-            quantities[k] = existing + value;
+            if (tokens[unitToken[k]].Quantity.Unit?.Name == quantity.Unit?.Name)
+                quantities[k] += quantity.Value;
             return;
         }
-        if (quantities[k] is null)
-        {
-            quantities[k] = value;
-            units[k] = unit;
-        }
+        state[k] = 1;
+        quantities[k] = quantity.Value;
+        unitToken[k] = q;
     }
 
     private static void MarkUsed(List<EntryToken> tokens, int t)
@@ -499,7 +543,7 @@ internal sealed class EntryReader
     }
 
     /// <summary>The characters of s[start..end] that no scanner took, trimmed of separators.</summary>
-    private static string FreeText(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int start, int end)
+    private static string FreeText(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int start, int end, StringPool? pool = null)
     {
         Span<char> buffer = end - start <= 256 ? stackalloc char[end - start] : new char[end - start];
         int n = 0;
@@ -514,7 +558,7 @@ internal sealed class EntryReader
             a++;
         while (b > a && CharKinds.IsSeparator(text[b - 1]))
             b--;
-        return text[a..b].ToString();
+        return pool?.Get(text[a..b]) ?? text[a..b].ToString();
     }
 
     /// <summary>What the scanners learned about the entry besides address, name and items.</summary>
@@ -527,6 +571,7 @@ internal sealed class EntryReader
         public bool ZeroQuantity;
         public bool UnitMismatch;
         public bool ItemNotNamed;
+        public bool ItemNotInCatalogue;
         public List<(int Position, string Text)>? Notes;
 
         public void AddNote(int position, string text)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ChainBot.Core.Numbers;
 using ChainBot.Core.Text;
 
@@ -15,10 +16,10 @@ internal static class QuantityScanner
     /// <summary>No chain orders more than this of anything.</summary>
     private const decimal MaxWithUnit = 99_999m;
 
+    private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789xX×*+半两俩零〇一二三四五六七八九十百");
+
     /// <summary>Characters a quantity can start with: marks, digits, Chinese numerals and 半.</summary>
-    public static bool CanStart(char c) =>
-        char.IsAsciiDigit(c) || c is 'x' or 'X' or '×' or '*' or '+' or '半' or '两' or '俩' or '零' or '〇'
-        || "一二三四五六七八九十百".Contains(c);
+    public static bool CanStart(char c) => StartChars.Contains(c);
 
     /// <summary>
     /// Reads a quantity at <paramref name="pos"/>. A bare Arabic number is returned with a null unit; the caller

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChainBot.Benchmarks.Parsing;
+
+/// <summary>
+/// Generates a large, varied chain post deterministically: a multi-item header, then entries in the address,
+/// name, quantity and marker forms of chain-formats.md, about 50 bytes of UTF-8 per entry.
+/// </summary>
+public static class ChainGenerator
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+    private static readonly string[] Honorifics = ["阿姨", "先生", "女士", "奶奶", "爷爷", "老师", "", "", "姐", "家"];
+    private static readonly string[] Notes = ["", "", "", "", "（放门口）", "（晚上在家）", " 谢谢", "（代）", " 不要葱"];
+
+    public const string Header = """
+        #接龙
+        4月18日 天山三村 蔬菜水果团购
+        A. 蔬菜套餐 每份约5斤 68元/份
+        B. 鸡蛋 30枚/盒 25元/盒
+        C. 牛奶 250ml*24盒/箱 ¥68/箱
+        D. 五常大米 10斤/袋 ¥45/袋
+        截止时间：今晚8点
+        例：12号 301 张三 A1 B2
+
+        """;
+
+    /// <summary>The header and <paramref name="entries"/> entries.</summary>
+    public static string Generate(int entries, int seed = 42)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder(Header, entries * 40 + Header.Length);
+        for (int i = 1; i <= entries; i++)
+        {
+            text.Append(i.ToString(CultureInfo.InvariantCulture)).Append(random.Next(4) switch { 0 => "、", 1 => ". ", 2 => ".", _ => ". " });
+            AppendAddress(text, random);
+            text.Append(' ').Append(Surnames[random.Next(Surnames.Length)]).Append(Honorifics[random.Next(Honorifics.Length)]).Append(' ');
+            AppendOrder(text, random);
+            text.Append(Notes[random.Next(Notes.Length)]);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static void AppendAddress(StringBuilder text, Random random)
+    {
+        int building = random.Next(1, 120), floor = random.Next(1, 19), unit = random.Next(1, 5);
+        string room = (floor * 100 + random.Next(1, 5)).ToString(CultureInfo.InvariantCulture);
+        switch (random.Next(7))
+        {
+            case 0: text.Append(building).Append('号').Append(room); break;
+            case 1: text.Append(building).Append('-').Append(room); break;
+            case 2: text.Append(building).Append("号楼").Append(room).Append('室'); break;
+            case 3: text.Append(building).Append('-').Append(unit).Append('-').Append(room); break;
+            case 4: text.Append(building).Append("栋").Append(unit).Append("单元").Append(room); break;
+            case 5: text.Append(building).Append("号 ").Append(room); break;
+            default: text.Append(building).Append('#').Append(room); break;
+        }
+    }
+
+    private static void AppendOrder(StringBuilder text, Random random)
+    {
+        switch (random.Next(8))
+        {
+            case 0: text.Append("A1 B2"); break;
+            case 1: text.Append("蔬菜套餐").Append(random.Next(1, 4)).Append('份'); break;
+            case 2: text.Append("鸡蛋1 牛奶2"); break;
+            case 3: text.Append("两箱牛奶"); break;
+            case 4: text.Append("各1份"); break;
+            case 5: text.Append("大米x").Append(random.Next(1, 3)); break;
+            case 6: text.Append("A 2 C1"); break;
+            default: text.Append("牛奶+1 鸡蛋2盒"); break;
+        }
+    }
+}
