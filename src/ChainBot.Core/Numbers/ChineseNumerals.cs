@@ -245,7 +245,8 @@ public static class ChineseNumerals
         // A run of plain digits with no unit between them.
         int run = 0;
         bool runHasZero = false;
-        while (run < text.Length && DigitValue(text[run]) is int d && d >= 0)
+        // Counting stops one past the longest run accepted, so a wall of numerals costs the same as a short one.
+        while (run < text.Length && run <= MaxIntegerDigits && DigitValue(text[run]) is int d && d >= 0)
         {
             runHasZero |= d == 0;
             run++;
