@@ -15,9 +15,18 @@ namespace ChainBot.Core.Parsing.Deadlines;
 /// </remarks>
 internal static class DeadlineScanner
 {
-    /// <summary>Characters a date, a time or a deadline word can start with.</summary>
+    // Punctuation that ends a clause: 8点前截单，明天下午发货 — the second clause is about delivery, not the deadline.
+    private const string ClauseBreaks = "，,；;。！!？?";
+
+    /// <summary>Characters a date, a time or a deadline word can start with, and the clause breaks the scanner heeds.</summary>
     public static readonly SearchValues<char> OpeningCharacters = SearchValues.Create(
-        "0123456789零〇一二两俩三四五六七八九十壹贰貳叁叄肆伍陆陸柒捌玖拾" + new string([.. DeadlineWord.ByFirstChar.Keys]));
+        "0123456789零〇一二两俩三四五六七八九十壹贰貳叁叄肆伍陆陸柒捌玖拾" + ClauseBreaks + new string([.. DeadlineWord.ByFirstChar.Keys]));
+
+    // A range of times (9:00-20:00, 7点至8点): a chain open over a range closes at its end.
+    private const string RangeMarks = "-~至到";
+
+    // 还差一点, 快一点, 晚一点: "a little", not one o'clock.
+    private const string LittleBefore = "差快慢多少好早晚大小有些";
 
     // After 号 or 日 these make the number a building, not a day: 12号楼, 12号301, 3号-201.
     private static readonly SearchValues<char> AddressAfterDay = SearchValues.Create("0123456789楼栋幢座单元院门室#-/");
@@ -27,6 +36,7 @@ internal static class DeadlineScanner
     {
         var parts = default(DeadlineParts);
         var lastPeriod = DayPeriod.None;
+        int lastReadEnd = 0;
         int i = 0;
         while (i < line.Length)
         {
@@ -35,17 +45,37 @@ internal static class DeadlineScanner
                 break;
             i += next;
 
+            if (ClauseBreaks.Contains(line[i], StringComparison.Ordinal))
+            {
+                if (EndsTheDeadline(line[lastReadEnd..i], parts))
+                    break;
+                i++;
+                continue;
+            }
+
             int used;
             bool read = TryReadWord(line[i..], ref parts, ref lastPeriod, out used)
                 || TryReadNumberLed(line, i, ref parts, ref lastPeriod, out used);
             if (read)
+            {
                 FollowedByBefore(line[(i + used)..], ref parts);
+                lastReadEnd = i + used;
+            }
             i += Math.Max(used, 1);
         }
         if (!parts.HasClock)
             parts.Period = lastPeriod;
         return parts;
     }
+
+    /// <summary>
+    /// At a clause break: the deadline is complete once a time of day has been read (截止时间：今晚8点，过时不候), or once
+    /// a date was followed by a deadline word in its clause (周三前截单，周四下午到货). Otherwise the next clause may still
+    /// finish it (截止时间：4月20日，晚上8点).
+    /// </summary>
+    private static bool EndsTheDeadline(ReadOnlySpan<char> sinceLastRead, in DeadlineParts parts)
+        => parts.HasClock
+            || (parts.StatesTime && (sinceLastRead.Contains('前') || sinceLastRead.ContainsAny(DeadlineWord.DeadlineKeywords)));
 
     /// <summary>今天, 明早, 下午, 晚 (before a number), 周三, 下星期一 …</summary>
     private static bool TryReadWord(ReadOnlySpan<char> text, ref DeadlineParts parts, ref DayPeriod lastPeriod, out int used)
@@ -70,8 +100,8 @@ internal static class DeadlineScanner
                         SeePeriod(word.Period, ref parts, ref lastPeriod);
                     break;
                 case DeadlineWordKind.ShortPeriod:
-                    // 晚8点, 早10点; but 晚饭, 尽早 are not times.
-                    if (end >= text.Length || !ChineseNumerals.OpeningCharacters.Contains(text[end]) || text[end] == '半')
+                    // 晚8点, 早10点; but 晚饭, 尽早 and 晚一点 ("a bit later") are not times.
+                    if (!ClockReader.TryRead(text[end..], out _, out _) || text[end..].StartsWith("一点", StringComparison.Ordinal))
                         continue;
                     SeePeriod(word.Period, ref parts, ref lastPeriod);
                     break;
@@ -134,11 +164,56 @@ internal static class DeadlineScanner
             case '号' or '日':
                 return TryReadDayOfMonth(line, start, n, length, ref parts, ref used);
         }
-        if (!ClockReader.TryRead(text, out var clock, out int clockLength))
+        if (IsALittle(line, start) || !ClockReader.TryRead(text, out var clock, out int clockLength))
             return false;
+        bool first = !parts.HasClock;
         SetClock(clock, ref parts, lastPeriod);
         used = clockLength;
+        if (first)
+            used += ReadRangeEnd(text[clockLength..], ref parts);
         return true;
+    }
+
+    /// <summary>一点 after 差, 快, 多 … or before 点/儿 (一点点, 一点儿) means "a little".</summary>
+    private static bool IsALittle(ReadOnlySpan<char> line, int start)
+    {
+        if (line[start] != '一' || start + 1 >= line.Length || line[start + 1] != '点')
+            return false;
+        return (start > 0 && LittleBefore.Contains(line[start - 1], StringComparison.Ordinal))
+            || (start + 2 < line.Length && line[start + 2] is '点' or '儿');
+    }
+
+    /// <summary>
+    /// After a first time of day: the end of a range (9:00-20:00, 下午2点-4点, 上午9点至晚上8点) replaces it, because a
+    /// chain open over a range closes at its end. Returns the characters used, or 0.
+    /// </summary>
+    private static int ReadRangeEnd(ReadOnlySpan<char> text, ref DeadlineParts parts)
+    {
+        var rest = SkipGap(text);
+        if (rest.IsEmpty || !RangeMarks.Contains(rest[0], StringComparison.Ordinal))
+            return 0;
+        rest = SkipGap(rest[1..]);
+        var period = DayPeriod.None;
+        if (!rest.IsEmpty && DeadlineWord.ByFirstChar.TryGetValue(rest[0], out var words))
+        {
+            foreach (var word in words)
+            {
+                if (word.Kind is DeadlineWordKind.Period or DeadlineWordKind.ShortPeriod && rest.StartsWith(word.Text, StringComparison.Ordinal))
+                {
+                    period = word.Period;
+                    rest = rest[word.Text.Length..];
+                    break;
+                }
+            }
+        }
+        if (!ClockReader.TryRead(rest, out var end, out int endLength))
+            return 0;
+        parts.Clock = end;
+        if (end.Marker != DayPeriod.None)
+            parts.Period = end.Marker;
+        else if (period != DayPeriod.None)
+            parts.Period = period;
+        return text.Length - rest.Length + endLength;
     }
 
     private static void SetClock(Clock clock, ref DeadlineParts parts, DayPeriod lastPeriod)

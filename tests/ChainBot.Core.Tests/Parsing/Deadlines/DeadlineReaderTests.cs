@@ -109,8 +109,26 @@ public class DeadlineReaderTests
     [TestCase("截止日期：4-25", Morning, "2022-04-25T23:59:00+08:00")]
     [TestCase("4月20日前", Morning, "2022-04-20T23:59:00+08:00")]
     [TestCase("2月29日", "2023-12-01T10:00:00+08:00", "2024-02-29T23:59:00+08:00")]
-    // A whole header line.
+    [TestCase("明天（4月19日）中午12点", Morning, "2022-04-19T12:00:00+08:00")] // the first date wins
+    [TestCase("截止：19号中午", Morning, "2022-04-19T12:00:00+08:00")]
+    [TestCase("2022-04-20T15:00", Morning, "2022-04-20T15:00:00+08:00")]
+    [TestCase("7:30am", Morning, "2022-04-19T07:30:00+08:00")]
+    [TestCase("明天下午两点半", Morning, "2022-04-19T14:30:00+08:00")]
+    [TestCase("下午一点截止", Morning, "2022-04-18T13:00:00+08:00")]
+    [TestCase("今天晚上八点整", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("8点半前", Morning, "2022-04-18T20:30:00+08:00")]
+    // A range closes at its end.
+    [TestCase("接龙时间：今天9:00-20:00", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("接龙时间 18:00~20:00", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("下午2点-4点", Morning, "2022-04-18T16:00:00+08:00")]
+    [TestCase("上午9点至晚上8点", Morning, "2022-04-18T20:00:00+08:00")]
+    // Whole header lines: a later clause about delivery does not move the deadline.
     [TestCase("截止时间：4月18日（周一）晚上8点，过时不候", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("8点前截单，明天下午发货", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("周三前截单，周四下午到货", Morning, "2022-04-20T23:59:00+08:00")]
+    [TestCase("今晚8点截止，明天发货", Morning, "2022-04-18T20:00:00+08:00")]
+    [TestCase("截止时间：4月20日，晚上8点", Morning, "2022-04-20T20:00:00+08:00")] // the time may come in the next clause
+    [TestCase("截止时间：今晚8点（8点后不再接单）", Morning, "2022-04-18T20:00:00+08:00")]
     public void Reads(string line, string messageTime, string expected)
     {
         bool read = DeadlineReader.TryRead(line, Parse(messageTime), Shanghai, out var deadline);
@@ -138,6 +156,9 @@ public class DeadlineReaderTests
     [TestCase("自提点：3号门")]
     [TestCase("尽早下单")]
     [TestCase("Amy 3 apples")]
+    [TestCase("还差一点就成团")] // 一点 here is "a little"
+    [TestCase("晚一点没关系")]
+    [TestCase("一点点")]
     [TestCase("")]
     public void ReadsNoDeadlineWhereThereIsNone(string line)
     {
