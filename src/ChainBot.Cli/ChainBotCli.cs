@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ChainBot.Cli.Commands;
+using ChainBot.Cli.Input;
+using ChainBot.Core;
 
 namespace ChainBot.Cli;
 
@@ -16,16 +18,20 @@ internal static class ChainBotCli
     /// Runs the command line against <paramref name="console"/>. Whatever goes wrong ends as one line on stderr and
     /// exit code 1: users of a command-line tool need the reason, not a stack trace.
     /// </summary>
-    public static int Run(string[] args, CliConsole console)
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where output goes.</param>
+    /// <param name="parse">Reads one message; default <see cref="ChainText.Parse"/> with the default parser.</param>
+    public static int Run(string[] args, CliConsole console, PostParser? parse = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        parse ??= static (text, time) => ChainText.Parse(text, time);
         try
         {
             var root = new RootCommand("ChainBot's offline tool: read 接龙 (sign-up chain) posts and tally them per building.")
             {
-                ParseCommand.Create(console),
-                TallyCommand.Create(console),
+                ParseCommand.Create(console, parse),
+                TallyCommand.Create(console, parse),
             };
             var invocation = new InvocationConfiguration
             {

@@ -17,7 +17,7 @@ internal static class ChainCommand
     public delegate void HumanReport(HumanChainWriter writer, PickedChain chain, string path);
 
     /// <summary>Builds a command <paramref name="name"/> that reads FILE and reports it with <paramref name="report"/>.</summary>
-    public static Command Create(string name, string description, CliConsole console, HumanReport report)
+    public static Command Create(string name, string description, CliConsole console, PostParser parse, HumanReport report)
     {
         var file = new Argument<string>("FILE")
         {
@@ -36,19 +36,20 @@ internal static class ChainCommand
         };
         var command = new Command(name, description) { file, json, time };
         command.SetAction(result => Execute(
-            console, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report));
+            console, parse, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report));
         return command;
     }
 
-    private static int Execute(CliConsole console, string path, bool json, string? timeText, HumanReport report)
+    private static int Execute(CliConsole console, PostParser parse, string path, bool json, string? timeText, HumanReport report)
     {
-        var parser = ChainParser.Default;
+        // --time without an offset, and "now", are read in the parser's zone: the compound's clock.
+        var zone = ChainParser.Default.TimeZone;
         DateTimeOffset time;
         if (timeText is null)
         {
-            time = TimeZoneInfo.ConvertTime(console.Time.GetUtcNow(), parser.TimeZone);
+            time = TimeZoneInfo.ConvertTime(console.Time.GetUtcNow(), zone);
         }
-        else if (!TranscriptTime.TryParse(timeText, parser.TimeZone, out time))
+        else if (!TranscriptTime.TryParse(timeText, zone, out time))
         {
             console.Error.WriteLine($"chainbot: --time '{timeText}' is not an ISO 8601 time (e.g. {TranscriptTime.Example})");
             return ChainBotCli.Failure;
@@ -66,7 +67,7 @@ internal static class ChainCommand
             console.Error.WriteLine($"chainbot: {path}:{bad.LineNumber.ToString(CultureInfo.InvariantCulture)}: {bad.Error}{detail}");
         }
 
-        var chain = source.FindLastChain(parser);
+        var chain = source.FindLastChain(parse);
         if (chain is null)
         {
             string none = $"no chain post in '{path}' ({source.Posts.Count.ToString(CultureInfo.InvariantCulture)} messages read)";

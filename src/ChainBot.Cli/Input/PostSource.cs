@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
-using ChainBot.Core;
-using ChainBot.Core.Parsing;
 using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Input;
@@ -72,16 +70,16 @@ internal sealed class PostSource
     /// The post to report: a plain-text post as it is (even when nothing in it reads as an entry, so its unread
     /// lines can be shown); for a transcript the last message that parses as a chain, or null when none does.
     /// </summary>
-    public PickedChain? FindLastChain(ChainParser parser)
+    public PickedChain? FindLastChain(PostParser parse)
     {
-        ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(parse);
         if (!IsTranscript)
-            return new PickedChain(ChainText.Parse(Posts[0].Text, Posts[0].Time, parser), Posts[0]);
+            return new PickedChain(parse(Posts[0].Text, Posts[0].Time), Posts[0]);
         // From the end: the latest copy of a chain holds every earlier line, so it is usually the last one posted
         // and only the chatter after it is parsed in vain.
         for (int i = Posts.Count - 1; i >= 0; i--)
         {
-            var post = ChainText.Parse(Posts[i].Text, Posts[i].Time, parser);
+            var post = parse(Posts[i].Text, Posts[i].Time);
             if (post.IsChain)
                 return new PickedChain(post, Posts[i]);
         }
