@@ -55,7 +55,7 @@ internal static class CliRun
 }
 
 /// <summary>A scratch directory per test, deleted afterwards.</summary>
-internal sealed class TempDir : IDisposable
+internal sealed class TempDir
 {
     public TempDir() => Directory.CreateDirectory(Root);
 
@@ -70,5 +70,5 @@ internal sealed class TempDir : IDisposable
         return path;
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Delete() => Directory.Delete(Root, recursive: true);
 }
