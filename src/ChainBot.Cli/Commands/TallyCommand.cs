@@ -1,0 +1,18 @@
+using System.CommandLine;
+using ChainBot.Cli.Input;
+using ChainBot.Core.Tally;
+
+namespace ChainBot.Cli.Commands;
+
+/// <summary><c>chainbot tally FILE [--json] [--time ISO8601]</c>: the totals per building and for the compound.</summary>
+internal static class TallyCommand
+{
+    /// <summary>Builds the command; <paramref name="parse"/> reads each message.</summary>
+    public static Command Create(CliConsole console, PostParser parse) =>
+        ChainCommand.Create(
+            "tally",
+            "Tally a 接龙 post: households, items and money per building, the totals, and the lines that could not be read.",
+            console,
+            parse,
+            static (writer, chain, path) => writer.WriteTally(chain, ChainTally.Compute(chain.Post), path));
+}

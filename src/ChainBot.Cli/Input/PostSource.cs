@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Unicode;
+using ChainBot.Core.Transcripts;
+
+namespace ChainBot.Cli.Input;
+
+/// <summary>
+/// The input of <c>parse</c> and <c>tally</c>: a file read as one plain-text post, or as a transcript
+/// (<c>.jsonl</c>, one message a line) whose last chain post is the one reported.
+/// </summary>
+internal sealed class PostSource
+{
+    private PostSource(string path, bool isTranscript, IReadOnlyList<SourcedPost> posts, IReadOnlyList<TranscriptLine> badLines)
+    {
+        Path = path;
+        IsTranscript = isTranscript;
+        Posts = posts;
+        BadLines = badLines;
+    }
+
+    /// <summary>The file as named on the command line.</summary>
+    public string Path { get; }
+
+    /// <summary>True for a transcript; false for a plain-text post.</summary>
+    public bool IsTranscript { get; }
+
+    /// <summary>The messages read, in file order: one for a plain-text post.</summary>
+    public IReadOnlyList<SourcedPost> Posts { get; }
+
+    /// <summary>Transcript lines that could not be read, with their numbers and reasons.</summary>
+    public IReadOnlyList<TranscriptLine> BadLines { get; }
+
+    /// <summary>True when <paramref name="path"/> names a transcript (<c>.jsonl</c>, <c>.ndjson</c>).</summary>
+    public static bool IsTranscriptPath(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Reads a file. A plain-text post gets <paramref name="textTime"/> as its time; a transcript's messages keep
+    /// their own. Fails with a short reason (file not found, is a directory, not UTF-8) instead of throwing.
+    /// </summary>
+    public static bool TryRead(string path, DateTimeOffset textTime, [NotNullWhen(true)] out PostSource? source, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        source = null;
+        if (!TryReadText(path, out string? text, out error))
+            return false;
+        if (!IsTranscriptPath(path))
+        {
+            source = new PostSource(path, isTranscript: false, [new SourcedPost(text, textTime)], []);
+            return true;
+        }
+
+        var posts = new List<SourcedPost>();
+        var bad = new List<TranscriptLine>();
+        using var reader = new StringReader(text);
+        foreach (var line in TranscriptReader.Read(reader))
+        {
+            if (line.IsMessage)
+                posts.Add(new SourcedPost(line.Message.Text, line.Message.Time, line.LineNumber, line.Message.SenderName));
+            else
+                bad.Add(line);
+        }
+        source = new PostSource(path, isTranscript: true, posts, bad);
+        return true;
+    }
+
+    /// <summary>
+    /// The post to report: a plain-text post as it is (even when nothing in it reads as an entry, so its unread
+    /// lines can be shown); for a transcript the last message that parses as a chain, or null when none does.
+    /// </summary>
+    public PickedChain? FindLastChain(PostParser parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (!IsTranscript)
+            return new PickedChain(parse(Posts[0].Text, Posts[0].Time), Posts[0]);
+        // From the end: the latest copy of a chain holds every earlier line, so it is usually the last one posted
+        // and only the chatter after it is parsed in vain.
+        for (int i = Posts.Count - 1; i >= 0; i--)
+        {
+            var post = parse(Posts[i].Text, Posts[i].Time);
+            if (post.IsChain)
+                return new PickedChain(post, Posts[i]);
+        }
+        return null;
+    }
+
+    private static bool TryReadText(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? error)
+    {
+        text = null;
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = "is a directory";
+                return false;
+            }
+            if (!File.Exists(path))
+            {
+                error = "file not found";
+                return false;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = "permission denied";
+            return false;
+        }
+        catch (IOException e)
+        {
+            error = e.Message;
+            return false;
+        }
+
+        ReadOnlySpan<byte> content = bytes;
+        if (content.StartsWith("\uFEFF"u8))
+            content = content[3..];
+        if (!Utf8.IsValid(content))
+        {
+            error = $"not UTF-8 text (invalid byte at offset {FirstInvalidByte(content) + (bytes.Length - content.Length)})";
+            return false;
+        }
+        text = Encoding.UTF8.GetString(content);
+        error = null;
+        return true;
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        char[] chunk = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            int offset = 0;
+            while (true)
+            {
+                var status = Utf8.ToUtf16(bytes[offset..], chunk, out int read, out _, replaceInvalidSequences: false);
+                offset += read;
+                if (status != OperationStatus.DestinationTooSmall)
+                    return offset;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chunk);
+        }
+    }
+}

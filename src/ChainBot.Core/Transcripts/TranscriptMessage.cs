@@ -1,0 +1,24 @@
+namespace ChainBot.Core.Transcripts;
+
+/// <summary>
+/// One message of a transcript (JSON Lines, one message a line): the same object the generic webhook accepts,
+/// <c>{"msgId":"…","groupId":"…","senderId":"…","senderName":"…","time":"2022-04-18T09:30:00+08:00","text":"…","mentioned":false}</c>.
+/// </summary>
+/// <param name="MsgId">The channel's message id; null when the line has none.</param>
+/// <param name="GroupId">The group the message was posted in; null when the line has none.</param>
+/// <param name="SenderId">The sender's id in the channel; null when the line has none.</param>
+/// <param name="SenderName">The sender's display name in the group; null when the line has none.</param>
+/// <param name="Time">When the message was sent, with its UTC offset.</param>
+/// <param name="Text">The message text.</param>
+/// <param name="Mentioned">True when the bot was @-mentioned.</param>
+/// <param name="Solitaire">WeChat's structured 接龙 data, when the channel delivered it; kept, not used yet.</param>
+/// <remarks>Immutable, and so safe to share between threads.</remarks>
+public sealed record TranscriptMessage(
+    string? MsgId,
+    string? GroupId,
+    string? SenderId,
+    string? SenderName,
+    DateTimeOffset Time,
+    string Text,
+    bool Mentioned = false,
+    TranscriptSolitaire? Solitaire = null);
