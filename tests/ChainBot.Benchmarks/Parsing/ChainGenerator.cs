@@ -52,7 +52,7 @@ public static class ChainGenerator
             case 1: text.Append(building).Append('-').Append(room); break;
             case 2: text.Append(building).Append("号楼").Append(room).Append('室'); break;
             case 3: text.Append(building).Append('-').Append(unit).Append('-').Append(room); break;
-            case 4: text.Append(building).Append("栋").Append(unit).Append("单元").Append(room); break;
+            case 4: text.Append(building).Append('栋').Append(unit).Append("单元").Append(room); break;
             case 5: text.Append(building).Append("号 ").Append(room); break;
             default: text.Append(building).Append('#').Append(room); break;
         }
