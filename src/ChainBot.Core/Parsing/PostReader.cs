@@ -17,9 +17,6 @@ internal sealed class PostReader
     /// <summary>Numbered header lines held back before deciding they are entries, not a menu.</summary>
     private const int MaxPendingMenuLines = 40;
 
-    private const string UnreadLineEllipsis = "…";
-    private const int UnreadEchoLength = 200;
-
     private readonly string _text;
     private readonly int _maxLineLength;
     private readonly HeaderBuilder _header;
@@ -51,7 +48,10 @@ internal sealed class PostReader
         }
         FinishCurrent();
         if (_pending.Count > 0)
+        {
             FlushPendingAsEntries();
+            FinishCurrent();
+        }
         return new ChainPost(_builtHeader ?? _header.Build(), _entries.ToImmutable(), _unread.ToImmutable());
     }
 
@@ -61,7 +61,7 @@ internal sealed class PostReader
         if (raw.Length > _maxLineLength)
         {
             FinishCurrent();
-            AddUnread(raw[..UnreadEchoLength].ToString() + UnreadLineEllipsis, UnreadReasons.TooLong, line.Number);
+            AddUnread(raw.Trim().ToString(), UnreadReasons.TooLong, line.Number);
             return;
         }
         if (_lineBuffer.Length < raw.Length)

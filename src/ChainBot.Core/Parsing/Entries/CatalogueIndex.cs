@@ -86,6 +86,29 @@ internal sealed class CatalogueIndex
     /// <summary>True when an item mention could start with <paramref name="c"/>: a cheap filter before lookups.</summary>
     public bool MayStart(char c) => _firstChars.Contains(c);
 
+    /// <summary>
+    /// Finds a part of several names starting at <paramref name="pos"/> (套餐 when 套餐A and 套餐B are sold): it says
+    /// "an item" without saying which, so it is neither a name nor a note.
+    /// </summary>
+    public bool TryMatchShared(ReadOnlySpan<char> s, int pos, out int length)
+    {
+        length = 0;
+        if (!_firstChars.Contains(s[pos]))
+            return false;
+        for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= MinAliasLength; n--)
+        {
+            if (_aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k == Ambiguous)
+            {
+                length = n;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the catalogue has item codes (A, B, ①).</summary>
+    public bool HasCodes => _codes.Count > 0;
+
     /// <summary>Finds the longest item mention starting at <paramref name="pos"/>.</summary>
     public bool TryMatch(ReadOnlySpan<char> s, int pos, out int item, out int length)
     {

@@ -60,7 +60,7 @@ internal sealed class EntryReader
         if (nameToken >= 0)
             name = ReadName(s, consumed, tokens, nameToken, _pool);
 
-        var items = _roster ? RosterItems(s, consumed, tokens, nameToken, ref facts) : OrderItems(tokens, ref facts);
+        var items = _roster ? RosterItems(s, consumed, tokens, nameToken, ref facts) : OrderItems(s, tokens, ref facts);
         CollectNotes(s, consumed, tokens, ref facts);
 
         if (address.IsEmpty && name is null)
@@ -111,7 +111,24 @@ internal sealed class EntryReader
                 facts.Phone = digits.ToString();
             }
             consumed.Slice(start, length).Fill(true);
+            TakePhoneLabel(s, consumed, start);
             from = start + length;
+        }
+    }
+
+    /// <summary>手机13912345678, 电话: 138…: the label goes with the number.</summary>
+    private static void TakePhoneLabel(ReadOnlySpan<char> s, Span<bool> consumed, int phoneStart)
+    {
+        int end = phoneStart;
+        while (end > 0 && s[end - 1] is ' ' or ':' or '：')
+            end--;
+        foreach (string label in Markers.PhoneLabels)
+        {
+            if (s[..end].EndsWith(label, StringComparison.Ordinal))
+            {
+                consumed[(end - label.Length)..phoneStart].Fill(true);
+                return;
+            }
         }
     }
 
@@ -152,7 +169,14 @@ internal sealed class EntryReader
         if (!s.ContainsAny(Markers.FirstChars))
             return;
         facts.Cancelled |= TakeAny(s, consumed, Markers.Cancel);
-        facts.Correction |= TakeAny(s, consumed, Markers.Correction) || TakeBareChange(s, consumed);
+        int correctionEnd = TakeFirst(s, consumed, Markers.Correction);
+        if (correctionEnd < 0)
+            correctionEnd = TakeBareChange(s, consumed);
+        if (correctionEnd >= 0)
+        {
+            facts.Correction = true;
+            facts.CorrectionFrom = correctionEnd;
+        }
         facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed) || TakeLeading(s, consumed);
     }
 
@@ -171,19 +195,34 @@ internal sealed class EntryReader
         return found;
     }
 
-    /// <summary>改2份, 改 3份, 改两份: a bare 改 counts only before a quantity.</summary>
-    private static bool TakeBareChange(ReadOnlySpan<char> s, Span<bool> consumed)
+    /// <summary>Takes the first of <paramref name="words"/> found; returns where it ends, or -1.</summary>
+    private static int TakeFirst(ReadOnlySpan<char> s, Span<bool> consumed, string[] words)
+    {
+        foreach (string word in words)
+        {
+            int i = s.IndexOf(word, StringComparison.Ordinal);
+            if (i >= 0 && !consumed[i])
+            {
+                consumed.Slice(i, word.Length).Fill(true);
+                return i + word.Length;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>改2份, 改 3份, 改两份: a bare 改 counts only before a quantity. Returns where it ends, or -1.</summary>
+    private static int TakeBareChange(ReadOnlySpan<char> s, Span<bool> consumed)
     {
         int i = s.IndexOf('改');
         if (i < 0 || consumed[i])
-            return false;
+            return -1;
         int p = i + 1;
         while (p < s.Length && s[p] == ' ')
             p++;
         if (p == s.Length || !QuantityScanner.CanStart(s[p]))
-            return false;
+            return -1;
         consumed[i] = true;
-        return true;
+        return i + 1;
     }
 
     /// <summary>帮5号102王奶奶接龙: 帮 … 接龙 around the household's own line.</summary>
@@ -253,19 +292,30 @@ internal sealed class EntryReader
         while (i < s.Length)
         {
             char c = s[i];
-            if (consumed[i] || (CharKinds.IsSeparator(c) && c != '-') || (c == '-' && wordStart < 0))
+            bool plusAlone = c == '+' && !(i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])); // a+c, A+B+C
+            if (consumed[i] || plusAlone || (CharKinds.IsSeparator(c) && c != '-') || (c == '-' && wordStart < 0))
             {
                 CloseWord(tokens, ref wordStart, i);
                 i++;
                 continue;
             }
             bool inWord = wordStart >= 0;
-            if (_catalogue.MayStart(c) && _catalogue.TryMatch(s, i, out int item, out int length) && IsFree(consumed, i, i + length))
+            if (_catalogue.MayStart(c))
             {
-                CloseWord(tokens, ref wordStart, i);
-                tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + length, Item = item });
-                i += length;
-                continue;
+                if (_catalogue.TryMatch(s, i, out int item, out int length) && IsFree(consumed, i, i + length))
+                {
+                    CloseWord(tokens, ref wordStart, i);
+                    tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + length, Item = item });
+                    i += length;
+                    continue;
+                }
+                if (_catalogue.TryMatchShared(s, i, out int shared) && IsFree(consumed, i, i + shared))
+                {
+                    // 套餐 of B套餐, where 套餐A and 套餐B are sold: a filler word, neither name nor note.
+                    CloseWord(tokens, ref wordStart, i);
+                    i += shared;
+                    continue;
+                }
             }
             if (c == '各' && i + 1 < s.Length && QuantityScanner.TryRead(s, i + 1, out var each) && IsFree(consumed, i, each.End))
             {
@@ -279,7 +329,11 @@ internal sealed class EntryReader
             if (QuantityScanner.CanStart(c) && !afterLatin && QuantityScanner.TryRead(s, i, out var quantity)
                 && IsFree(consumed, i, quantity.End) && IsQuantityHere(s, consumed, quantity))
             {
-                CloseWord(tokens, ref wordStart, i);
+                // 要2份, 订两份: the verb before a quantity is dropped, not kept as a word.
+                int wordEnd = inWord ? i - OrderVerbLength(s[wordStart..i]) : i;
+                CloseWord(tokens, ref wordStart, wordEnd);
+                wordStart = -1;
+                DropVerbWord(s, tokens);
                 if (quantity.Unit?.Kind != UnitKind.Volume)
                     tokens.Add(new EntryToken { Kind = EntryTokenKind.Quantity, Start = i, End = quantity.End, Quantity = quantity });
                 i = quantity.End;
@@ -292,6 +346,27 @@ internal sealed class EntryReader
         CloseWord(tokens, ref wordStart, s.Length);
     }
 
+    /// <summary>The length of an order verb (要, 订, 一共) that ends <paramref name="word"/>, or 0.</summary>
+    private static int OrderVerbLength(ReadOnlySpan<char> word)
+    {
+        foreach (string verb in Markers.OrderVerbs)
+        {
+            if (word.EndsWith(verb, StringComparison.Ordinal))
+                return verb.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>"王 要 2份": a word that is only a verb, right before a quantity, is dropped.</summary>
+    private static void DropVerbWord(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    {
+        if (tokens.Count == 0 || tokens[^1].Kind != EntryTokenKind.Word)
+            return;
+        var word = s[tokens[^1].Start..tokens[^1].End];
+        if (OrderVerbLength(word) == word.Length)
+            tokens.RemoveAt(tokens.Count - 1);
+    }
+
     /// <summary>A bare number is a quantity only where a quantity can end: before a space, a mark, or an item.</summary>
     private bool IsQuantityHere(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, QuantityToken q)
     {
@@ -300,18 +375,21 @@ internal sealed class EntryReader
         int e = q.End;
         if (e == s.Length || consumed[e])
             return true;
+        if (_catalogue.MayStart(s[e]) && _catalogue.TryMatch(s, e, out _, out _))
+            return true; // A1B2, 鸡蛋1牛奶2
         char c = s[e];
         if (c == '.' || c == '-' || char.IsAsciiLetterOrDigit(c))
             return c == '.' && (e + 1 == s.Length || !char.IsAsciiDigit(s[e + 1]));
-        if (CharKinds.IsSeparator(c) || c == '+')
-            return true;
-        return _catalogue.MayStart(c) && _catalogue.TryMatch(s, e, out _, out _);
+        return CharKinds.IsSeparator(c) || c == '+';
     }
 
     private static void CloseWord(List<EntryToken> tokens, ref int wordStart, int end)
     {
-        if (wordStart < 0)
+        if (wordStart < 0 || end <= wordStart)
+        {
+            wordStart = -1;
             return;
+        }
         tokens.Add(new EntryToken { Kind = EntryTokenKind.Word, Start = wordStart, End = end });
         wordStart = -1;
     }
@@ -354,7 +432,7 @@ internal sealed class EntryReader
         return whole.Length == 0 ? null : whole;
     }
 
-    private ImmutableArray<ItemQuantity> OrderItems(List<EntryToken> tokens, ref EntryFacts facts)
+    private ImmutableArray<ItemQuantity> OrderItems(ReadOnlySpan<char> s, List<EntryToken> tokens, ref EntryFacts facts)
     {
         // Per catalogue item: the quantity written, and the token whose unit it was written in (-1: none).
         int count = _catalogue.Count;
@@ -365,18 +443,17 @@ internal sealed class EntryReader
         state.Clear();
         bool anyItem = false;
 
+        SupersedeCorrected(tokens, facts.CorrectionFrom);
+        Span<int> firstMention = count <= 64 ? stackalloc int[count] : new int[count];
+        firstMention.Fill(int.MaxValue);
         for (int t = 0; t < tokens.Count; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Item)
                 continue;
             anyItem = true;
             int k = tokens[t].Item;
-            int q = -1;
-            if (t + 1 < tokens.Count && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used)
-                q = t + 1;
-            else if (t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used && tokens[t - 1].Quantity.Unit is not null
-                     && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each))
-                q = t - 1;
+            firstMention[k] = Math.Min(firstMention[k], tokens[t].Start);
+            int q = PairQuantity(tokens, t);
             if (q >= 0)
             {
                 MarkUsed(tokens, q);
@@ -410,7 +487,7 @@ internal sealed class EntryReader
         {
             if (tokens[t].Kind != EntryTokenKind.Quantity || tokens[t].Used)
                 continue;
-            if (!anyItem && NamesUnknownItem(tokens, t))
+            if (!anyItem && NamesUnknownItem(tokens, t, s))
             {
                 facts.ItemNotInCatalogue = true;
             }
@@ -424,6 +501,9 @@ internal sealed class EntryReader
                 facts.ItemNotNamed = true;
             }
         }
+
+        if (!anyItem && NamesUnknownCode(s, tokens))
+            facts.ItemNotInCatalogue = true;
 
         int items = 0;
         Span<decimal> converted = count <= 64 ? stackalloc decimal[count] : new decimal[count];
@@ -452,20 +532,86 @@ internal sealed class EntryReader
         }
         if (items == 0)
             return [];
+        // In the order the line names them (牛奶2箱 鸡蛋1盒); 各1份 and a bare number follow the catalogue.
         var result = new ItemQuantity[items];
+        Span<int> order = count <= 64 ? stackalloc int[items] : new int[items];
         for (int k = 0, n = 0; k < count; k++)
         {
             if (state[k] != 0)
-                result[n++] = new ItemQuantity(_catalogue.Items[k].Name, converted[k], _catalogue.Items[k].Unit);
+                order[n++] = k;
+        }
+        for (int a = 1; a < items; a++)
+        {
+            int key = order[a], b = a - 1;
+            while (b >= 0 && firstMention[order[b]] > firstMention[key])
+            {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = key;
+        }
+        for (int n = 0; n < items; n++)
+        {
+            int k = order[n];
+            result[n] = new ItemQuantity(_catalogue.Items[k].Name, converted[k], _catalogue.Items[k].Unit);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     /// <summary>
+    /// The quantity that goes with the item at <paramref name="t"/>: the one after it (鸡蛋1, 牛奶 x2), or the one
+    /// glued before it (两箱牛奶) — unless the one after is glued to the next item as its own (两箱牛奶 一盒鸡蛋).
+    /// </summary>
+    private static int PairQuantity(List<EntryToken> tokens, int t)
+    {
+        bool hasLeft = t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used
+            && tokens[t - 1].Quantity.Unit is not null && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each);
+        bool leftGlued = hasLeft && tokens[t - 1].End == tokens[t].Start;
+        bool hasRight = t + 1 < tokens.Count && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used;
+        bool rightBelongsToNext = hasRight && tokens[t + 1].Quantity.Unit is not null && t + 2 < tokens.Count
+            && tokens[t + 2].Kind == EntryTokenKind.Item && tokens[t + 1].End == tokens[t + 2].Start
+            && tokens[t].End != tokens[t + 1].Start;
+        if (hasRight && !rightBelongsToNext && !(leftGlued && tokens[t].End != tokens[t + 1].Start))
+            return t + 1;
+        return hasLeft ? t - 1 : -1;
+    }
+
+    /// <summary>1份改2份: quantities before the correction marker give way to the ones after it.</summary>
+    private static void SupersedeCorrected(List<EntryToken> tokens, int correctionFrom)
+    {
+        if (correctionFrom <= 0 || !tokens.Any(x => x.Kind == EntryTokenKind.Quantity && x.Start >= correctionFrom))
+            return;
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind == EntryTokenKind.Quantity && tokens[t].Start < correctionFrom)
+                MarkUsed(tokens, t);
+        }
+    }
+
+    /// <summary>
     /// 吴 苹果2斤: a word other than the name, glued to a lone quantity, names something the catalogue lacks.
     /// </summary>
-    private static bool NamesUnknownItem(List<EntryToken> tokens, int t) =>
-        t >= 1 && tokens[t - 1].Kind == EntryTokenKind.Word && !tokens[t - 1].Used && tokens[t - 1].End == tokens[t].Start;
+    private static bool NamesUnknownItem(List<EntryToken> tokens, int t, ReadOnlySpan<char> s) =>
+        t >= 1 && tokens[t - 1].Kind == EntryTokenKind.Word && !tokens[t - 1].Used && tokens[t - 1].End == tokens[t].Start
+        && !s[tokens[t - 1].Start..tokens[t - 1].End].ContainsAny(NameEnders);
+
+    private static readonly SearchValues<char> NameEnders = SearchValues.Create("姨叔奶爷生士姐哥婆公妈爸家");
+
+    /// <summary>D1 where the catalogue has codes A–C: a code it does not have.</summary>
+    private bool NamesUnknownCode(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    {
+        if (!_catalogue.HasCodes)
+            return false;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != EntryTokenKind.Word || token.Used)
+                continue;
+            var word = s[token.Start..token.End];
+            if (word.Length >= 2 && char.IsAsciiLetter(word[0]) && word[1..].IndexOfAnyExceptInRange('0', '9') < 0)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Adds quantity token <paramref name="q"/> to item <paramref name="k"/>; a second quantity in another unit is ignored.</summary>
     private static void Accumulate(List<EntryToken> tokens, Span<decimal> quantities, Span<int> unitToken, Span<byte> state, int k, int q)
@@ -520,27 +666,33 @@ internal sealed class EntryReader
         return builder.ToImmutable();
     }
 
-    /// <summary>Words left over, and quantities no item took, become the note, in the order they stand.</summary>
+    /// <summary>Words left over, and quantities no item took (西瓜2个), become the note, in the order they stand.</summary>
     private static void CollectNotes(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, ref EntryFacts facts)
     {
         int t = 0;
         while (t < tokens.Count)
         {
-            if (tokens[t].Used || tokens[t].Kind is not EntryTokenKind.Word)
+            if (!IsLeftOver(tokens[t]))
             {
                 t++;
                 continue;
             }
             int start = tokens[t].Start, end = tokens[t].End;
+            bool hasWord = tokens[t].Kind == EntryTokenKind.Word;
             t++;
-            while (t < tokens.Count && tokens[t].Kind == EntryTokenKind.Word && !tokens[t].Used && IsFree(consumed, end, tokens[t].Start))
+            while (t < tokens.Count && IsLeftOver(tokens[t]) && IsFree(consumed, end, tokens[t].Start))
             {
+                hasWord |= tokens[t].Kind == EntryTokenKind.Word;
                 end = tokens[t].End;
                 t++;
             }
-            facts.AddNote(start, FreeText(s, consumed, start, end));
+            if (hasWord)
+                facts.AddNote(start, FreeText(s, consumed, start, end));
         }
     }
+
+    private static bool IsLeftOver(EntryToken token) =>
+        !token.Used && token.Kind is EntryTokenKind.Word or EntryTokenKind.Quantity;
 
     /// <summary>The characters of s[start..end] that no scanner took, trimmed of separators.</summary>
     private static string FreeText(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int start, int end, StringPool? pool = null)
@@ -567,6 +719,7 @@ internal sealed class EntryReader
         public string? Phone;
         public bool Cancelled;
         public bool Correction;
+        public int CorrectionFrom;
         public bool OnBehalf;
         public bool ZeroQuantity;
         public bool UnitMismatch;

@@ -8,7 +8,7 @@ namespace ChainBot.Core.Parsing.Entries;
 internal static class Markers
 {
     /// <summary>取消, 不要了 …: the household withdraws.</summary>
-    public static readonly string[] Cancel = ["不需要了", "不需要", "不要了", "取消", "退订", "退团", "撤销"];
+    public static readonly string[] Cancel = ["不需要了", "不需要", "不要了", "取消了", "取消", "退订", "退团", "撤销"];
 
     /// <summary>更正, 改为 …: the line replaces the household's earlier one. Bare 改 is checked separately.</summary>
     public static readonly string[] Correction = ["更正", "修改为", "修改成", "修改", "改为", "改成"];
@@ -18,6 +18,14 @@ internal static class Markers
 
     /// <summary>What closes a 帮…接龙 phrase: 帮5号102王奶奶接龙.</summary>
     public static readonly string[] HelpClosers = ["接龙", "登记", "报名", "下单", "报"];
+
+    /// <summary>Labels written before a phone number (手机13912345678): part of the number, not a note.</summary>
+    public static readonly string[] PhoneLabels = ["联系电话", "电话号码", "手机号码", "手机号", "电话", "手机", "tel", "Tel", "TEL", "📞", "☎"];
+
+    /// <summary>
+    /// Verbs glued to a quantity (要2份, 订两份, 共3份): they say "I want", never name an item.
+    /// </summary>
+    public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "要", "订", "定", "买", "来", "拿", "共", "加", "再"];
 
     /// <summary>Offline lines (线下) are entered by a volunteer on someone's behalf.</summary>
     public const string Offline = "线下";

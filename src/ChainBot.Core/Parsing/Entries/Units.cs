@@ -76,7 +76,8 @@ internal static class Units
 
     /// <summary>
     /// Converts a quantity written in <paramref name="from"/> to the catalogue unit <paramref name="to"/>:
-    /// the same unit, a weight to a weight, and 份 to any counted unit. Anything else does not convert.
+    /// the same unit, a weight to a weight, and 份 (the generic portion) to any counted unit. Anything else
+    /// does not convert: 3个 of an item sold by 份 is a mistake worth a question, not a guess.
     /// </summary>
     public static bool TryConvert(decimal quantity, Unit from, Unit to, out decimal converted)
     {
@@ -88,6 +89,6 @@ internal static class Units
             converted = quantity * from.Factor / to.Factor;
             return true;
         }
-        return from.Kind == UnitKind.Count && to.Kind == UnitKind.Count && (from.IsGenericPortion || to.IsGenericPortion);
+        return from.Kind == UnitKind.Count && to.Kind == UnitKind.Count && from.IsGenericPortion;
     }
 }

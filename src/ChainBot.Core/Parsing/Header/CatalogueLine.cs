@@ -57,13 +57,17 @@ internal static class CatalogueLine
         var tailSpec = tail.Trim(" ,，;；:：、|");
         if (tailSpec.Length > 0 && (tailSpec[0] is '(' or '（'))
             specText = specText.IsEmpty ? tailSpec : specText;
-        string? spec = specText.IsEmpty ? null : specText.ToString();
-
         // 套餐A: the letter is the code.
         if (code is null && name is { Length: >= 2 } && char.IsAsciiLetter(name[^1]) && CharKinds.IsHan(name[^2]))
             code = char.ToUpperInvariant(name[^1]).ToString();
 
         string unit = price.Unit ?? UnitFromSpec(specText) ?? "份";
+
+        // 10斤/袋 sold by the 袋: the spec is what one unit holds, 10斤.
+        int slash = specText.LastIndexOf('/');
+        if (slash > 0 && specText[(slash + 1)..].Trim().SequenceEqual(unit))
+            specText = specText[..slash].TrimEnd(' ');
+        string? spec = specText.IsEmpty ? null : specText.ToString();
         return new Draft(name, unit, price.Value, spec, code);
     }
 

@@ -198,6 +198,8 @@ internal sealed class HeaderBuilder(DateTimeOffset messageTime, TimeZoneInfo zon
         for (int w = words.Length - 1; w >= 0; w--)
         {
             var word = words[w].AsSpan();
+            if (word.ContainsAnyInRange('0', '9'))
+                continue; // 4月18日, 12号楼: a date or a place, not the goods
             int end = word.Length;
             while (end > 0 && !CharKinds.IsWordChar(word[end - 1]))
                 end--;
@@ -214,7 +216,7 @@ internal sealed class HeaderBuilder(DateTimeOffset messageTime, TimeZoneInfo zon
             while (start < word.Length && !CharKinds.IsHan(word[start]))
                 start++;
             word = word[start..];
-            if (word.Length >= 2 && !word.Contains('月') && !word.EndsWith("号楼") && !word.EndsWith("村"))
+            if (word.Length >= 2 && !word.EndsWith("村") && !word.EndsWith("小区") && !word.EndsWith("苑"))
                 return word.ToString();
         }
         return Fallback;
