@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Parsing.Lines;
 
 namespace ChainBot.Core.Parsing;
 
@@ -28,6 +29,19 @@ public sealed class ChainParser
     public ChainPost Parse(string text, DateTimeOffset? messageTime = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new PostReader(text, messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength).Read();
+        using var reader = new PostReader(SourceLines.Of(text), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength);
+        return reader.ReadAll();
+    }
+
+    /// <summary>
+    /// Opens a post to read as a stream, for chains too large to hold twice: the header is read up to the first
+    /// entry, then entries are read one at a time as they are enumerated. Never throws on user text.
+    /// </summary>
+    /// <param name="reader">The post's text; it is read once, line by line, and not disposed here.</param>
+    /// <param name="messageTime">When the message was sent. Default: now.</param>
+    public ChainReader Open(TextReader reader, DateTimeOffset? messageTime = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new ChainReader(new PostReader(SourceLines.Of(reader), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength));
     }
 }

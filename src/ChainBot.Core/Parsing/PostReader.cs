@@ -12,56 +12,95 @@ namespace ChainBot.Core.Parsing;
 /// numbered entries, each possibly continued on the lines after it. Numbered lines in the header stay pending
 /// until it is clear whether they are a menu (an example line follows) or the first entries. One per parse.
 /// </summary>
-internal sealed class PostReader
+internal sealed class PostReader : IDisposable
 {
     /// <summary>Numbered header lines held back before deciding they are entries, not a menu.</summary>
     private const int MaxPendingMenuLines = 40;
 
-    private readonly string _text;
+    private readonly IEnumerator<SourceLine> _lines;
     private readonly int _maxLineLength;
     private readonly HeaderBuilder _header;
-    private readonly List<LineSpan> _pending = [];
-    private readonly ImmutableArray<ChainEntry>.Builder _entries = ImmutableArray.CreateBuilder<ChainEntry>();
+    private readonly List<SourceLine> _pending = [];
+    private readonly Queue<ChainEntry> _ready = new();
     private readonly ImmutableArray<UnreadLine>.Builder _unread = ImmutableArray.CreateBuilder<UnreadLine>();
+    private readonly CurrentEntry _current = new();
     private ChainHeader? _builtHeader;
     private EntryReader? _reader;
     private char[] _lineBuffer = new char[256];
-    private readonly CurrentEntry _current = new();
+    private bool _ended;
 
-    public PostReader(string text, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength)
+    public PostReader(IEnumerable<SourceLine> lines, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength)
     {
-        _text = text;
+        _lines = SourceLines.WithoutQuotes(lines).GetEnumerator();
         _maxLineLength = maxLineLength;
         _header = new HeaderBuilder(messageTime, zone);
     }
 
     private bool InEntries => _reader is not null;
 
-    public ChainPost Read()
+    /// <summary>The header: read up to the first entry (or the end) to know it.</summary>
+    public ChainHeader Header
     {
-        var quoted = Quotes.FindQuotedLines(_text);
-        foreach (var line in new LineEnumerator(_text))
+        get
         {
-            if (quoted is not null && quoted.Contains(line.Number))
-                continue;
-            Feed(line);
+            while (_builtHeader is null && Pump())
+            {
+            }
+            return _builtHeader ??= _header.Build();
         }
+    }
+
+    /// <summary>Lines not read; complete once <see cref="TryRead"/> has returned false.</summary>
+    public ImmutableArray<UnreadLine> Unread => _unread.ToImmutable();
+
+    /// <summary>The next entry, reading as many lines as it takes.</summary>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ChainEntry? entry)
+    {
+        while (_ready.Count == 0 && Pump())
+        {
+        }
+        return _ready.TryDequeue(out entry);
+    }
+
+    /// <summary>Reads the whole post.</summary>
+    public ChainPost ReadAll()
+    {
+        var header = Header;
+        var entries = ImmutableArray.CreateBuilder<ChainEntry>();
+        while (TryRead(out var entry))
+            entries.Add(entry);
+        return new ChainPost(header, entries.ToImmutable(), Unread);
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    /// <summary>Feeds one more line, or ends the post; false once it has ended.</summary>
+    private bool Pump()
+    {
+        if (_ended)
+            return false;
+        if (_lines.MoveNext())
+        {
+            Feed(_lines.Current);
+            return true;
+        }
+        _ended = true;
         FinishCurrent();
         if (_pending.Count > 0)
         {
             FlushPendingAsEntries();
             FinishCurrent();
         }
-        return new ChainPost(_builtHeader ?? _header.Build(), _entries.ToImmutable(), _unread.ToImmutable());
+        return true;
     }
 
-    private void Feed(LineSpan line)
+    private void Feed(SourceLine line)
     {
-        var raw = _text.AsSpan(line.Start, line.Length);
+        var raw = line.Text.AsSpan();
         if (raw.Length > _maxLineLength)
         {
             FinishCurrent();
-            AddUnread(raw.Trim().ToString(), UnreadReasons.TooLong, line.Number);
+            AddUnread(line.Text.Trim(), UnreadReasons.TooLong, line.Number);
             return;
         }
         if (_lineBuffer.Length < raw.Length)
@@ -112,10 +151,10 @@ internal sealed class PostReader
             _current.Append(text, line);
             return;
         }
-        AddUnread(RawLine(line.Start, line.Start + line.Length), UnreadReasons.NotAnEntry, line.Number);
+        AddUnread(line.Text.Trim(), UnreadReasons.NotAnEntry, line.Number);
     }
 
-    private void FeedNumberedHeaderLine(char numberChar, ReadOnlySpan<char> body, LineSpan line)
+    private void FeedNumberedHeaderLine(char numberChar, ReadOnlySpan<char> body, SourceLine line)
     {
         if (HeaderBuilder.TryExample(body, out _))
         {
@@ -138,7 +177,7 @@ internal sealed class PostReader
         _pending.Add(line);
     }
 
-    private void FeedUnnumberedHeaderLine(ReadOnlySpan<char> text, LineSpan line)
+    private void FeedUnnumberedHeaderLine(ReadOnlySpan<char> text, SourceLine line)
     {
         if (_pending.Count == 0)
         {
@@ -157,12 +196,10 @@ internal sealed class PostReader
 
     private void ResolvePendingAsMenu()
     {
-        Span<char> buffer = stackalloc char[256];
         foreach (var line in _pending)
         {
-            var raw = _text.AsSpan(line.Start, Math.Min(line.Length, buffer.Length));
-            int n = TextNormalizer.Normalize(raw, buffer);
-            var text = buffer[..n].Trim(' ');
+            string normalized = TextNormalizer.Normalize(line.Text);
+            var text = normalized.AsSpan().Trim(' ');
             if (SequenceNumbers.TryRead(text, out _, out int bodyStart))
                 _header.AddMenuLine(text[bodyStart..].Trim(' '), text[0]);
             else
@@ -173,7 +210,7 @@ internal sealed class PostReader
 
     private void FlushPendingAsEntries()
     {
-        _builtHeader = _header.Build();
+        _builtHeader ??= _header.Build();
         _reader = new EntryReader(new CatalogueIndex(_builtHeader.Catalogue));
         var lines = _pending.ToArray();
         _pending.Clear();
@@ -182,7 +219,7 @@ internal sealed class PostReader
     }
 
     /// <summary>A numbered line in the entries; a chain flattened onto one line is split where the next number stands.</summary>
-    private void StartNumbered(int seq, ReadOnlySpan<char> body, LineSpan line)
+    private void StartNumbered(int seq, ReadOnlySpan<char> body, SourceLine line)
     {
         FinishCurrent();
         bool split = false;
@@ -235,76 +272,88 @@ internal sealed class PostReader
         if (!_current.IsOpen)
             return;
         var current = _current;
-        string line = current.Flattened ? current.FlatLine() : RawLine(current.RawStart, current.RawEnd);
         if (!current.IsPlaceholder)
         {
+            string line = PhoneNumbers.MaskAll(current.Line());
             var read = _reader!.Read(current.Body, current.Seq, line, current.LineNumber);
             if (read.Entry is not null)
-                _entries.Add(read.Entry);
+                _ready.Enqueue(read.Entry);
             else
                 AddUnread(line, read.Reason!, current.LineNumber);
         }
         current.Close();
     }
 
-    private string RawLine(int start, int end) => PhoneNumbers.MaskAll(_text.AsSpan(start, end - start).Trim().ToString());
-
     private void AddUnread(string line, string reason, int lineNumber) =>
         _unread.Add(new UnreadLine(PhoneNumbers.MaskAll(line), reason, lineNumber));
 
-    /// <summary>The entry being read: its number, normalized text so far, and where it stands in the message.</summary>
+    /// <summary>The entry being read: its number, normalized text so far, and the lines it was posted on.</summary>
     private sealed class CurrentEntry
     {
+        private readonly System.Text.StringBuilder _raw = new();
         private char[] _body = new char[256];
         private int _length;
+        private string? _firstLine;
+        private bool _continued;
 
         public bool IsOpen { get; private set; }
         public bool IsPlaceholder { get; private set; }
         public bool Flattened { get; private set; }
         public int? Seq { get; private set; }
-        public int RawStart { get; private set; }
-        public int RawEnd { get; private set; }
         public int LineNumber { get; private set; }
 
         public ReadOnlySpan<char> Body => _body.AsSpan(0, _length);
 
-        public void Start(int? seq, ReadOnlySpan<char> body, LineSpan line, bool flattened = false)
+        public void Start(int? seq, ReadOnlySpan<char> body, SourceLine line, bool flattened = false)
         {
             IsOpen = true;
             IsPlaceholder = false;
             Flattened = flattened;
             Seq = seq;
-            RawStart = line.Start;
-            RawEnd = line.Start + line.Length;
             LineNumber = line.Number;
+            _firstLine = line.Text;
+            _continued = false;
             _length = 0;
             Put(body);
         }
 
-        public void StartPlaceholder(int seq, LineSpan line)
+        public void StartPlaceholder(int seq, SourceLine line)
         {
             Start(seq, [], line);
             IsPlaceholder = true;
         }
 
-        /// <summary>A continuation line: joined to the entry with a space.</summary>
-        public void Append(ReadOnlySpan<char> text, LineSpan line)
+        /// <summary>A continuation line: joined to the entry's text with a space, to its line with a newline.</summary>
+        public void Append(ReadOnlySpan<char> text, SourceLine line)
         {
             if (_length > 0)
                 Put(" ");
             Put(text);
             IsPlaceholder = false;
-            RawEnd = line.Start + line.Length;
+            if (!_continued)
+            {
+                _raw.Clear().Append(_firstLine.AsSpan().Trim());
+                _continued = true;
+            }
+            _raw.Append('\n').Append(line.Text.AsSpan().Trim());
         }
 
-        /// <summary>An entry cut out of a flattened line is echoed as its number and text.</summary>
-        public string FlatLine() => $"{Seq}. {Body}";
+        /// <summary>
+        /// The entry as posted: its line (the same string when nothing needs trimming), its lines joined, or for an
+        /// entry cut out of a flattened line, its number and text.
+        /// </summary>
+        public string Line() =>
+            Flattened ? $"{Seq}. {Body}"
+            : _continued ? _raw.ToString()
+            : _firstLine!.Trim();
 
         public void Close()
         {
             IsOpen = false;
             IsPlaceholder = false;
             Flattened = false;
+            _continued = false;
+            _firstLine = null;
             _length = 0;
         }
 

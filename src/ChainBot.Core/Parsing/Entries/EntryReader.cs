@@ -48,6 +48,7 @@ internal sealed class EntryReader
         {
             address = match.Address;
             consumed[match.Start..match.End].Fill(true);
+            TakeLabel(s, consumed, match.Start);
         }
         SkipSpecs(s, consumed);
 
@@ -258,6 +259,28 @@ internal sealed class EntryReader
         if (i + length < s.Length && s[i + length] is ':' or '：')
             consumed[i + length] = true;
         return true;
+    }
+
+    /// <summary>配药登记：15号302 …: a label with a colon before the address names the chain, not the household.</summary>
+    private static void TakeLabel(ReadOnlySpan<char> s, Span<bool> consumed, int addressStart)
+    {
+        int end = addressStart;
+        while (end > 0 && s[end - 1] == ' ')
+            end--;
+        if (end == 0 || s[end - 1] is not (':' or '：'))
+            return;
+        int start = end - 1;
+        while (start > 0 && !consumed[start - 1] && s[start - 1] != ' ')
+            start--;
+        var label = s[start..(end - 1)];
+        foreach (string word in Markers.LabelWords)
+        {
+            if (label.Contains(word, StringComparison.Ordinal))
+            {
+                consumed[start..end].Fill(true);
+                return;
+            }
+        }
     }
 
     /// <summary>250ml*24盒/箱, 500g*2: packaging written in an entry is never a quantity ordered.</summary>

@@ -27,6 +27,9 @@ internal static class Markers
     /// </summary>
     public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "要", "订", "定", "买", "来", "拿", "共", "加", "再"];
 
+    /// <summary>Words of a label before an entry's address (配药登记：, 报名：, 订单：).</summary>
+    public static readonly string[] LabelWords = ["登记", "报名", "接龙", "下单", "订单", "订购", "团购", "配药", "信息", "地址", "住址"];
+
     /// <summary>Offline lines (线下) are entered by a volunteer on someone's behalf.</summary>
     public const string Offline = "线下";
 

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using ChainBot.Core.Chains;
+
+namespace ChainBot.Core.Parsing;
+
+/// <summary>
+/// A chain post read as a stream (<see cref="ChainParser.Open"/>): the header, then the entries one at a time,
+/// then the lines that could not be read. Holds only the entry being read, so a chain of any size fits.
+/// </summary>
+/// <remarks>Single use and not thread-safe.</remarks>
+public sealed class ChainReader : IDisposable
+{
+    private readonly PostReader _reader;
+    private bool _enumerated;
+
+    internal ChainReader(PostReader reader) => _reader = reader;
+
+    /// <summary>The header (read up to the first entry).</summary>
+    public ChainHeader Header => _reader.Header;
+
+    /// <summary>Order or roster, from the header's catalogue.</summary>
+    public ChainKind Kind => Header.Catalogue.IsDefaultOrEmpty ? ChainKind.Roster : ChainKind.Order;
+
+    /// <summary>The entries, read as they are enumerated; can be enumerated once.</summary>
+    public IEnumerable<ChainEntry> ReadEntries()
+    {
+        if (_enumerated)
+            throw new InvalidOperationException("The entries of a chain stream can be read once.");
+        _enumerated = true;
+        return Entries();
+    }
+
+    private IEnumerable<ChainEntry> Entries()
+    {
+        while (_reader.TryRead(out var entry))
+            yield return entry;
+    }
+
+    /// <summary>The lines that could not be read; complete once the entries have been read to the end.</summary>
+    public ImmutableArray<UnreadLine> Unread => _reader.Unread;
+
+    /// <inheritdoc />
+    public void Dispose() => _reader.Dispose();
+}
