@@ -40,9 +40,6 @@ public static class RepositoryPaths
         catch (InvalidOperationException)
         {
         }
-        catch (NullReferenceException)
-        {
-        }
         return AppContext.BaseDirectory;
     }
 }
