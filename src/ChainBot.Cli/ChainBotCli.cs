@@ -15,6 +15,12 @@ internal static class ChainBotCli
     public const int Failure = 1;
 
     /// <summary>
+    /// The parser of a normal run. With it, a plain-text post asked for as JSON is streamed: read line by line and
+    /// written entry by entry, so a chain of any size costs a buffer, not a copy of itself.
+    /// </summary>
+    public static readonly PostParser DefaultParser = static (text, time) => ChainText.Parse(text, time);
+
+    /// <summary>
     /// Runs the command line against <paramref name="console"/>. Whatever goes wrong ends as one line on stderr and
     /// exit code 1: users of a command-line tool need the reason, not a stack trace.
     /// </summary>
@@ -25,7 +31,7 @@ internal static class ChainBotCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        parse ??= static (text, time) => ChainText.Parse(text, time);
+        parse ??= DefaultParser;
         try
         {
             var root = new RootCommand("ChainBot's offline tool: read 接龙 (sign-up chain) posts and tally them per building.")

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChainBot.Cli.Input;
 using ChainBot.Cli.Output;
 using ChainBot.Core.Parsing;
+using ChainBot.Core.Tally;
 using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Commands;
@@ -55,6 +56,9 @@ internal static class ChainCommand
             return ChainBotCli.Failure;
         }
 
+        if (json && ReferenceEquals(parse, ChainBotCli.DefaultParser) && !PostSource.IsTranscriptPath(path))
+            return StreamJson(console, path, time);
+
         if (!PostSource.TryRead(path, time, out var source, out string? error))
         {
             console.Error.WriteLine($"chainbot: cannot read '{path}': {error}");
@@ -93,6 +97,32 @@ internal static class ChainCommand
         {
             report(HumanChainWriter.For(console), chain, path);
         }
+        return ChainBotCli.Success;
+    }
+
+    /// <summary>
+    /// A plain-text post as JSON, streamed: the file is checked to be UTF-8, then read line by line while entries are
+    /// written and totalled one at a time. Nothing but the entry being read is held.
+    /// </summary>
+    private static int StreamJson(CliConsole console, string path, DateTimeOffset time)
+    {
+        if (!PostSource.TryCheckUtf8(path, out string? error))
+        {
+            console.Error.WriteLine($"chainbot: cannot read '{path}': {error}");
+            return ChainBotCli.Failure;
+        }
+        using var text = PostSource.OpenText(path);
+        using var chain = ChainParser.Default.Open(text, time);
+        console.Out.Flush();
+        using var writer = new JsonChainWriter(console.OutputStream);
+        writer.WriteStartDocument();
+        writer.WriteStartChain(chain.Header, chain.Kind);
+        var tally = new TallyBuilder(chain.Header.Catalogue);
+        writer.WriteEntries(chain.ReadEntries(), tally);
+        writer.WriteTally(tally.Build());
+        writer.WriteUnread(chain.Unread);
+        writer.WriteEndChain();
+        writer.WriteEndDocument();
         return ChainBotCli.Success;
     }
 }

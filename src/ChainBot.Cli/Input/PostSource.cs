@@ -86,6 +86,101 @@ internal sealed class PostSource
         return null;
     }
 
+    /// <summary>
+    /// Checks that a file exists and is UTF-8 without holding it: read in blocks, a sequence cut by a block's end
+    /// carried into the next.
+    /// </summary>
+    public static bool TryCheckUtf8(string path, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!TryOpen(path, out var stream, out error))
+            return false;
+        using (stream)
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+            char[] chars = ArrayPool<char>.Shared.Rent(1 << 16);
+            try
+            {
+                long offset = 0;
+                int carried = 0;
+                bool first = true;
+                while (true)
+                {
+                    int read = stream.Read(buffer, carried, (1 << 16) - carried);
+                    int available = carried + read;
+                    bool final = read == 0;
+                    var block = buffer.AsSpan(0, available);
+                    int skip = first && block.StartsWith("\uFEFF"u8) ? 3 : 0;
+                    first = false;
+                    var status = Utf8.ToUtf16(block[skip..], chars, out int consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
+                    consumed += skip;
+                    while (status == OperationStatus.DestinationTooSmall)
+                    {
+                        status = Utf8.ToUtf16(block[consumed..], chars, out int more, out _, replaceInvalidSequences: false, isFinalBlock: final);
+                        consumed += more;
+                    }
+                    if (status == OperationStatus.InvalidData)
+                    {
+                        error = $"not UTF-8 text (invalid byte at offset {offset + consumed})";
+                        return false;
+                    }
+                    if (final)
+                        return true;
+                    // NeedMoreData: the bytes of a character cut by the block's end go to the front of the next block.
+                    carried = available - consumed;
+                    block[consumed..].CopyTo(buffer);
+                    offset += consumed;
+                }
+            }
+            catch (IOException e)
+            {
+                error = e.Message;
+                return false;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
+
+    /// <summary>Opens a file checked by <see cref="TryCheckUtf8"/> as text, a byte order mark skipped.</summary>
+    public static TextReader OpenText(string path) =>
+        new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+            detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+
+    private static bool TryOpen(string path, [NotNullWhen(true)] out FileStream? stream, [NotNullWhen(false)] out string? error)
+    {
+        stream = null;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = "is a directory";
+                return false;
+            }
+            if (!File.Exists(path))
+            {
+                error = "file not found";
+                return false;
+            }
+            stream = File.OpenRead(path);
+            error = null;
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = "permission denied";
+            return false;
+        }
+        catch (IOException e)
+        {
+            error = e.Message;
+            return false;
+        }
+    }
+
     private static bool TryReadText(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? error)
     {
         text = null;
