@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChainBot.Core.Segmentation;
 
 /// <summary>
@@ -14,9 +16,10 @@ internal sealed class PrefixTrieBuilder
     // (one per distinct first char) and every word starts there. Deeper nodes have few children and share
     // one hash of (parent, char) edges.
     private readonly int[] _rootChildren = new int[char.MaxValue + 1];
-    private readonly Dictionary<long, int> _edges;
+    private readonly EdgeTable _edges;
     private readonly List<string> _tags = [];
-    private readonly Dictionary<string, int> _tagIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _tagIds;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tagIdsBySpan;
     private char[] _label;
     private int[] _parent;
     private int[] _freq;
@@ -27,12 +30,14 @@ internal sealed class PrefixTrieBuilder
     public PrefixTrieBuilder(int expectedNodes = 1024)
     {
         int capacity = Math.Max(expectedNodes, 16);
-        _edges = new Dictionary<long, int>(capacity);
+        _edges = new EdgeTable(capacity);
         _label = new char[capacity];
         _parent = new int[capacity];
         _freq = new int[capacity];
         _tag = new ushort[capacity];
         _freq[0] = NotListed;
+        _tagIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        _tagIdsBySpan = _tagIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>
@@ -67,6 +72,7 @@ internal sealed class PrefixTrieBuilder
         _tag[node] = TagId(tag);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // load-once code: go straight to optimized code
     private int NodeFor(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty)
@@ -78,11 +84,11 @@ internal sealed class PrefixTrieBuilder
         int node = rootSlot;
         for (int i = 1; i < word.Length; i++)
         {
-            long key = ((long)node << 16) | word[i];
-            if (!_edges.TryGetValue(key, out int child))
+            int child = _edges.Get(node, word[i]);
+            if (child == 0)
             {
                 child = NewNode(node, word[i]);
-                _edges.Add(key, child);
+                _edges.Add(node, word[i], child);
             }
             node = child;
         }
@@ -109,8 +115,7 @@ internal sealed class PrefixTrieBuilder
 
     private ushort TagId(ReadOnlySpan<char> tag)
     {
-        var lookup = _tagIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(tag, out int id))
+        if (_tagIdsBySpan.TryGetValue(tag, out int id))
             return (ushort)id;
         if (_tags.Count == ushort.MaxValue - 1)
             throw new InvalidOperationException($"A dictionary holds at most {ushort.MaxValue - 1} distinct tags.");
@@ -122,47 +127,46 @@ internal sealed class PrefixTrieBuilder
     }
 
     /// <summary>Freezes the words into an immutable trie with children stored contiguously and sorted by char.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefixTrie Build()
     {
         int n = _count;
 
         // Bucket the nodes by parent (a counting sort over parent ids): every node's children then sit side by
-        // side, and a node's new id is 1 + its position, so children are addressed as (first, count).
-        var childCount = new int[n];
+        // side and a node's new id is its position, so children are addressed as (first, count).
+        // Parent p's children take new ids blockStart[p] .. blockStart[p + 1] - 1; id 0 stays the root.
+        var blockStart = new int[n + 1];
         for (int i = 1; i < n; i++)
-            childCount[_parent[i]]++;
-        var blockStart = new int[n];
-        int running = 0;
+            blockStart[_parent[i] + 1]++;
+        blockStart[0] = 1;
+        for (int p = 0; p < n; p++)
+            blockStart[p + 1] += blockStart[p];
+
+        var cursor = new int[n];
+        Array.Copy(blockStart, cursor, n);
+        var order = new int[n]; // new id → old id
+        for (int i = 1; i < n; i++)
+            order[cursor[_parent[i]]++] = i;
+
+        // Sort each block by char so that lookups can binary-search wide nodes; the labels, in new-id order,
+        // are the trie's label array as they stand.
+        var labels = new char[n];
+        for (int j = 1; j < n; j++)
+            labels[j] = _label[order[j]];
         for (int p = 0; p < n; p++)
         {
-            blockStart[p] = running;
-            running += childCount[p];
-        }
-        var order = new int[n - 1];
-        var fill = new int[n];
-        for (int i = 1; i < n; i++)
-        {
-            int p = _parent[i];
-            order[blockStart[p] + fill[p]++] = i;
+            int count = blockStart[p + 1] - blockStart[p];
+            if (count > 1)
+                Array.Sort(labels, order, blockStart[p], count);
         }
 
-        // Sort each block by char so lookups can binary-search wide nodes.
-        var sortedLabels = new char[n - 1];
-        for (int j = 0; j < order.Length; j++)
-            sortedLabels[j] = _label[order[j]];
-        for (int p = 0; p < n; p++)
-        {
-            if (childCount[p] > 1)
-                Array.Sort(sortedLabels, order, blockStart[p], childCount[p]);
-        }
-
-        var newId = new int[n];
-        for (int j = 0; j < order.Length; j++)
-            newId[order[j]] = j + 1;
+        var newId = cursor; // the cursors are spent; reuse the array for old id → new id
+        newId[0] = 0;
+        for (int j = 1; j < n; j++)
+            newId[order[j]] = j;
 
         double logTotal = Total > 0 ? Math.Log(Total) : 0.0;
         var nodes = new PrefixTrie.Node[n];
-        var labels = new char[n];
         var freqs = new int[n];
         var tags = new ushort[n];
         int words = 0;
@@ -172,13 +176,12 @@ internal sealed class PrefixTrieBuilder
             int f = _freq[old];
             nodes[id] = new PrefixTrie.Node
             {
-                First = blockStart[old] + 1,
-                Count = childCount[old],
+                First = blockStart[old],
+                Count = blockStart[old + 1] - blockStart[old],
                 // log(freq) - log(total) once here, in the same order of operations as jieba's calc
                 // (log(freq) - logtotal, then + route), so the sums match Python's bit for bit.
                 LogProb = f > 0 ? Math.Log(f) - logTotal : PrefixTrie.NotAWord,
             };
-            labels[id] = old == 0 ? '\0' : _label[old];
             freqs[id] = f;
             tags[id] = _tag[old];
             if (f > 0)

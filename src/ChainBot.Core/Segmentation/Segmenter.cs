@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ChainBot.Core.Segmentation;
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed class Segmenter
 
     [ThreadStatic]
     private static int[]? t_routeEnd;
+
+    // Runs up to this many chars use the per-thread buffers; longer ones borrow from the array pool.
+    private const int MaxRetainedRoute = 1 << 14;
 
     private readonly PrefixTrie _trie;
 
@@ -111,16 +116,38 @@ public sealed class Segmenter
     private void CutHanBlock(ReadOnlySpan<char> block, int offset, List<Token> tokens)
     {
         int n = block.Length;
-        var routeLogProb = t_routeLogProb;
-        var routeEnd = t_routeEnd;
-        if (routeLogProb is null || routeLogProb.Length <= n)
+        if (n < MaxRetainedRoute)
         {
-            int size = Math.Max(n + 1, 256);
-            t_routeLogProb = routeLogProb = new double[size];
-            t_routeEnd = routeEnd = new int[size];
+            var routeLogProb = t_routeLogProb;
+            var routeEnd = t_routeEnd;
+            if (routeLogProb is null || routeEnd is null || routeLogProb.Length <= n)
+            {
+                int size = Math.Min(Math.Max(n + 1, 256) * 2, MaxRetainedRoute);
+                t_routeLogProb = routeLogProb = new double[size];
+                t_routeEnd = routeEnd = new int[size];
+            }
+            CutHanBlock(block, offset, tokens, routeLogProb, routeEnd);
+            return;
         }
-        routeEnd ??= t_routeEnd = new int[routeLogProb.Length];
 
+        // A run longer than any chat line (a pasted document without spaces): borrow, so a thread does not keep
+        // megabytes of route buffer for the rest of its life.
+        double[] pooledLogProb = ArrayPool<double>.Shared.Rent(n + 1);
+        int[] pooledEnd = ArrayPool<int>.Shared.Rent(n + 1);
+        try
+        {
+            CutHanBlock(block, offset, tokens, pooledLogProb, pooledEnd);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(pooledLogProb);
+            ArrayPool<int>.Shared.Return(pooledEnd);
+        }
+    }
+
+    private void CutHanBlock(ReadOnlySpan<char> block, int offset, List<Token> tokens, double[] routeLogProb, int[] routeEnd)
+    {
+        int n = block.Length;
         var nodes = _trie.Nodes;
         double unknown = _trie.UnknownLogProb;
         routeLogProb[n] = 0.0;

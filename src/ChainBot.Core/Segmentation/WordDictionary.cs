@@ -59,18 +59,13 @@ public sealed class WordDictionary
         return LoadAll([(reader, sourceName)]);
     }
 
-    private static WordDictionary LoadAll(IEnumerable<(TextReader Reader, string SourceName)> sources)
+    private static WordDictionary LoadAll(IReadOnlyList<(TextReader Reader, string SourceName)> sources)
     {
-        PrefixTrieBuilder? builder = null;
+        int expectedNodes = sources.Sum(s => DictionaryReader.EstimateNodes(s.Reader));
+        var builder = new PrefixTrieBuilder(Math.Max(expectedNodes, 1024));
         var pending = new List<DictionaryReader.PendingWord>();
         foreach (var (reader, sourceName) in sources)
-        {
-            string text = DictionaryReader.ReadAll(reader, sourceName);
-            // A jieba line averages about 14 chars and adds about 1.4 trie nodes: size the builder once.
-            builder ??= new PrefixTrieBuilder(text.Length / 8);
-            DictionaryReader.Read(text, sourceName, builder, pending);
-        }
-        builder ??= new PrefixTrieBuilder();
+            DictionaryReader.Read(reader, sourceName, builder, pending);
         var dictionary = new WordDictionary(builder.Build());
         return pending.Count == 0 ? dictionary : dictionary.WithSuggested(pending);
     }
