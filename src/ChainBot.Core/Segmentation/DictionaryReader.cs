@@ -27,11 +27,12 @@ internal static class DictionaryReader
 
     /// <summary>
     /// A guess at the trie nodes <paramref name="reader"/>'s dictionary makes, so the builder is sized once:
-    /// jieba's dict.txt has one node per 10 bytes of file. 0 when the size cannot be known.
+    /// jieba's dict.txt has one node per 10 bytes of file. 0 when the size cannot be known; capped so that a
+    /// huge file grows the builder as it goes rather than reserving gigabytes up front.
     /// </summary>
     public static int EstimateNodes(TextReader reader)
         => reader is StreamReader { BaseStream.CanSeek: true } stream
-            ? (int)Math.Min(stream.BaseStream.Length / 10, int.MaxValue / 2)
+            ? (int)Math.Min(stream.BaseStream.Length / 10, 1 << 23)
             : 0;
 
     /// <summary>

@@ -26,8 +26,8 @@ public sealed class Segmenter
 {
     private static readonly Lazy<Segmenter> s_default = new(() => new Segmenter(WordDictionary.Domain), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Per-thread route buffers (jieba's `route`): grown to the longest run seen, and never cleared, because every
-    // entry a cut reads it has written first (right to left).
+    // Per-thread route buffers (jieba's `route`): grown to the longest run seen (up to MaxRetainedRoute), and never
+    // cleared, because every entry a cut reads it has written first (right to left).
     [ThreadStatic]
     private static double[]? t_routeLogProb;
 

@@ -89,6 +89,17 @@ public class WordDictionaryTests
     }
 
     [Test]
+    public void A_line_longer_than_the_read_buffer_is_read_whole()
+    {
+        string longWord = new('甲', 70_000);
+        var dictionary = Load($"乙 5 n\n{longWord} 3 x\n丙 7 n\n");
+        Assert.That(dictionary.Count, Is.EqualTo(3));
+        Assert.That(dictionary.TryGetTag(longWord, out string? tag), Is.True);
+        Assert.That(tag, Is.EqualTo("x"));
+        Assert.That(dictionary.TryGetTag(longWord.AsSpan(1), out _), Is.False);
+    }
+
+    [Test]
     public void A_missing_file_is_not_hidden()
         => Assert.Throws<FileNotFoundException>(() => WordDictionary.Load(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt")));
 
