@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Parsing.Lines;
+using ChainBot.Core.Segmentation;
 
 namespace ChainBot.Core.Parsing;
 
@@ -13,11 +14,18 @@ public sealed class ChainParser
     /// <summary>A parser with the default settings (Asia/Shanghai, built-in lexicon).</summary>
     public static ChainParser Default { get; } = new ChainParserBuilder().Build();
 
-    internal ChainParser(TimeZoneInfo timeZone, int maxLineLength)
+    internal ChainParser(TimeZoneInfo timeZone, int maxLineLength, WordDictionary dictionary)
     {
         TimeZone = timeZone;
         MaxLineLength = maxLineLength;
+        Dictionary = dictionary;
     }
+
+    /// <summary>
+    /// The dictionary entries are read with: the built-in domain lexicon, and any dictionary configured over it.
+    /// A chain's catalogue is added to it for that chain.
+    /// </summary>
+    public WordDictionary Dictionary { get; }
 
     /// <summary>The time zone relative deadlines are read in.</summary>
     public TimeZoneInfo TimeZone { get; }
@@ -29,7 +37,7 @@ public sealed class ChainParser
     public ChainPost Parse(string text, DateTimeOffset? messageTime = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var reader = new PostReader(SourceLines.Of(text), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength);
+        using var reader = new PostReader(SourceLines.Of(text), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength, Dictionary);
         return reader.ReadAll();
     }
 
@@ -42,6 +50,6 @@ public sealed class ChainParser
     public ChainReader Open(TextReader reader, DateTimeOffset? messageTime = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new ChainReader(new PostReader(SourceLines.Of(reader), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength));
+        return new ChainReader(new PostReader(SourceLines.Of(reader), messageTime ?? DateTimeOffset.Now, TimeZone, MaxLineLength, Dictionary));
     }
 }

@@ -3,6 +3,7 @@ using ChainBot.Core.Chains;
 using ChainBot.Core.Parsing.Entries;
 using ChainBot.Core.Parsing.Header;
 using ChainBot.Core.Parsing.Lines;
+using ChainBot.Core.Segmentation;
 using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Parsing;
@@ -29,8 +30,11 @@ internal sealed class PostReader : IDisposable
     private char[] _lineBuffer = new char[256];
     private bool _ended;
 
-    public PostReader(IEnumerable<SourceLine> lines, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength)
+    private readonly WordDictionary _dictionary;
+
+    public PostReader(IEnumerable<SourceLine> lines, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength, WordDictionary dictionary)
     {
+        _dictionary = dictionary;
         _lines = SourceLines.WithoutQuotes(lines).GetEnumerator();
         _maxLineLength = maxLineLength;
         _header = new HeaderBuilder(messageTime, zone);
@@ -211,7 +215,7 @@ internal sealed class PostReader : IDisposable
     private void FlushPendingAsEntries()
     {
         _builtHeader ??= _header.Build();
-        _reader = new EntryReader(new CatalogueIndex(_builtHeader.Catalogue));
+        _reader = new EntryReader(new CatalogueIndex(_builtHeader.Catalogue), _dictionary);
         var lines = _pending.ToArray();
         _pending.Clear();
         foreach (var line in lines)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Segmentation;
 using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Parsing.Entries;
@@ -22,11 +23,13 @@ internal sealed class EntryReader
     private readonly CatalogueIndex _catalogue;
     private readonly bool _roster;
     private readonly StringPool _pool = new();
+    private readonly Lexicon _lexicon;
 
-    public EntryReader(CatalogueIndex catalogue)
+    public EntryReader(CatalogueIndex catalogue, WordDictionary dictionary)
     {
         _catalogue = catalogue;
         _roster = catalogue.IsEmpty;
+        _lexicon = new Lexicon(dictionary, catalogue.Items);
     }
 
     /// <summary>Reads normalized entry text <paramref name="s"/>.</summary>
@@ -59,7 +62,7 @@ internal sealed class EntryReader
         int nameToken = FindNameToken(tokens);
         string? name = null;
         if (nameToken >= 0)
-            name = ReadName(s, consumed, tokens, nameToken, _pool);
+            name = ReadName(s, consumed, tokens, nameToken, _pool, _roster ? _lexicon : null);
 
         var items = _roster ? RosterItems(s, consumed, tokens, nameToken, ref facts) : OrderItems(s, tokens, ref facts);
         CollectNotes(s, consumed, tokens, ref facts);
@@ -437,11 +440,13 @@ internal sealed class EntryReader
     }
 
     /// <summary>The name token's text; words glued after an honorific (王阿姨放门口) go to the note.</summary>
-    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int t, StringPool pool)
+    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int t, StringPool pool, Lexicon? lexicon)
     {
         var token = tokens[t];
         var text = s[token.Start..token.End];
         int end = Honorifics.NameEnd(text);
+        if (end <= 0 && lexicon is not null)
+            end = lexicon.GoodsSuffixStart(text); // 刘氨氯地平: 刘 and the medicine
         if (end > 0 && end < text.Length)
         {
             // Keep the rest as its own word: a roster item (刘阿姨氨氯地平) or a note.
@@ -525,7 +530,7 @@ internal sealed class EntryReader
             }
         }
 
-        if (!anyItem && NamesUnknownCode(s, tokens))
+        if (!anyItem && (NamesUnknownCode(s, tokens) || NamesGoods(s, tokens)))
             facts.ItemNotInCatalogue = true;
 
         int items = 0;
@@ -619,6 +624,17 @@ internal sealed class EntryReader
         && !s[tokens[t - 1].Start..tokens[t - 1].End].ContainsAny(NameEnders);
 
     private static readonly SearchValues<char> NameEnders = SearchValues.Create("姨叔奶爷生士姐哥婆公妈爸家");
+
+    /// <summary>苹果 in a chain that sells 蔬菜套餐: a word the lexicon knows as goods, and the catalogue does not sell.</summary>
+    private bool NamesGoods(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Kind == EntryTokenKind.Word && _lexicon.IsGoods(s[token.Start..token.End]))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>D1 where the catalogue has codes A–C: a code it does not have.</summary>
     private bool NamesUnknownCode(ReadOnlySpan<char> s, List<EntryToken> tokens)
