@@ -4,12 +4,7 @@ using ChainBot.Cli.Tests.Support;
 
 namespace ChainBot.Cli.Tests.Commands;
 
-/// <summary>
-/// The CLI on real chain text with the real parser (chain-formats.md's example post). These pass once the parser
-/// lands; until then <c>ChainParser.Parse</c> is a stub that reads nothing, and they fail. Filter them with
-/// <c>--filter TestCategory!=RequiresParser</c> while the stub is in place.
-/// </summary>
-[Category("RequiresParser")]
+/// <summary>The CLI on real chain text with the real parser (chain-formats.md's example post).</summary>
 public class CliEndToEndTests
 {
     private const string Post = """

@@ -1,0 +1,64 @@
+using ChainBot.Cli.Tests.Support;
+using ChainBot.Core;
+
+namespace ChainBot.Cli.Tests.Commands;
+
+/// <summary>
+/// A plain-text post asked for as JSON is streamed (read line by line, written entry by entry). Its output must be
+/// the very same as that of the whole-post route, which a custom parser delegate forces.
+/// </summary>
+public class StreamingTests
+{
+    private const string Morning = "2022-04-18T09:30:00+08:00";
+
+    private TempDir _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = new TempDir();
+
+    [TearDown]
+    public void TearDown() => _dir.Delete();
+
+    [TestCase("parse")]
+    [TestCase("tally")]
+    public void StreamedJson_EqualsTheWholePostJson(string command)
+    {
+        string post = """
+            #接龙
+            4月18日 光明乳品团购
+            A. 鸡蛋 30枚/盒 25元/盒
+            B. 牛奶 250ml*24盒/箱 68元/箱
+            截止时间：今晚8点
+            例：12号 301 张三 A1 B2
+
+            1. 12-301 王阿姨 A1 B2
+            2. 15-502 李 鸡蛋2 电话13812345678
+            3. 3号楼201 陈先生 2
+            「张三：前面的接龙」
+            - - - - - - - - - - - - - - -
+            4. 7号 1102 刘 两箱牛奶（放门口）
+            5. 8-101 周 取消
+            """;
+        string file = _dir.Write("post.txt", post.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var streamed = CliRun.InProcess([command, file, "--json", "--time", Morning]);
+        var whole = CliRun.InProcess([command, file, "--json", "--time", Morning], parse: (text, time) => ChainText.Parse(text, time));
+
+        Assert.That(streamed.ExitCode, Is.Zero, streamed.Stderr);
+        Assert.That(streamed.Stdout, Does.Contain("\"seq\":5").And.Contain("item not named").And.Not.Contain("13812345678"));
+        Assert.That(streamed.Stdout, Is.EqualTo(whole.Stdout));
+    }
+
+    [Test]
+    public void StreamedJson_OfInvalidUtf8_FailsBeforeWritingAnything()
+    {
+        byte[] bytes = [.. "1. 12-301 王 1份\n"u8, 0xE4, 0xB8, (byte)'\n', .. "2. 15-502 李 2份\n"u8];
+        string file = _dir.WriteBytes("bad.txt", bytes);
+
+        var result = CliRun.InProcess(["tally", file, "--json"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Is.Empty);
+        Assert.That(result.Stderr, Does.Contain("not UTF-8").And.Contain("offset 19"));
+    }
+}
