@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
 namespace ChainBot.Core.Parsing.Entries;
 
 /// <summary>
@@ -15,6 +18,12 @@ internal static class Honorifics
         "家", "姐", "哥", "总", "妈", "爸", "伯", "叔", "婶", "姨", "嫂",
     ];
 
+    /// <summary>The honorifics by their first character: a name is searched only where one can start.</summary>
+    private static readonly FrozenDictionary<char, string[]> ByFirstChar =
+        Words.GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+    private static readonly SearchValues<char> FirstChars = SearchValues.Create([.. ByFirstChar.Keys]);
+
     /// <summary>
     /// Where a name ends in <paramref name="text"/> when an honorific closes it within the first few characters;
     /// -1 when none does.
@@ -23,11 +32,16 @@ internal static class Honorifics
     {
         const int MaxNameLength = 6;
         int best = -1;
-        foreach (string word in Words)
+        var window = text[..Math.Min(text.Length, MaxNameLength)];
+        for (int i = 1; i < window.Length; i++)
         {
-            int i = text.IndexOf(word, StringComparison.Ordinal);
-            if (i >= 1 && i + word.Length <= MaxNameLength && i + word.Length > best)
-                best = i + word.Length;
+            if (!FirstChars.Contains(window[i]))
+                continue;
+            foreach (string word in ByFirstChar[window[i]])
+            {
+                if (i + word.Length <= MaxNameLength && i + word.Length > best && window[i..].StartsWith(word, StringComparison.Ordinal))
+                    best = i + word.Length;
+            }
         }
         return best;
     }

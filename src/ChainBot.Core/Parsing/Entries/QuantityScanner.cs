@@ -21,6 +21,42 @@ internal static class QuantityScanner
     /// <summary>Characters a quantity can start with: marks, digits, Chinese numerals and 半.</summary>
     public static bool CanStart(char c) => StartChars.Contains(c);
 
+    /// <summary>Digits with an optional decimal part (2, 12, 1.5): the common case, read without decimal parsing.</summary>
+    private static bool TryReadArabic(ReadOnlySpan<char> s, out decimal value, out int consumed)
+    {
+        const int MaxDigits = 9;
+        long whole = 0;
+        int i = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            if (i == MaxDigits)
+            {
+                value = 0;
+                consumed = 0;
+                return false;
+            }
+            whole = whole * 10 + (s[i] - '0');
+            i++;
+        }
+        if (i + 1 < s.Length && s[i] == '.' && char.IsAsciiDigit(s[i + 1]))
+        {
+            int start = ++i;
+            long fraction = 0;
+            while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < MaxDigits)
+            {
+                fraction = fraction * 10 + (s[i] - '0');
+                i++;
+            }
+            value = whole + new decimal((int)fraction, 0, 0, false, (byte)(i - start));
+        }
+        else
+        {
+            value = whole;
+        }
+        consumed = i;
+        return true;
+    }
+
     /// <summary>
     /// Reads a quantity at <paramref name="pos"/>. A bare Arabic number is returned with a null unit; the caller
     /// decides from what follows whether it is a quantity. Chinese numerals count only with a unit (张三 is a name).
@@ -51,7 +87,7 @@ internal static class QuantityScanner
             value = 0.5m;
             consumed = 1;
         }
-        else if (!ChineseNumerals.TryRead(s[p..], out value, out consumed) || consumed == 0)
+        else if (arabic ? !TryReadArabic(s[p..], out value, out consumed) : !ChineseNumerals.TryRead(s[p..], out value, out consumed) || consumed == 0)
         {
             return false;
         }
