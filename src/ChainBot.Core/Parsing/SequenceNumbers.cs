@@ -37,7 +37,8 @@ internal static class SequenceNumbers
         int digits = p - digitsStart;
         if (digits is 0 or > MaxDigits)
             return false;
-        seq = int.Parse(line[digitsStart..p], provider: System.Globalization.CultureInfo.InvariantCulture);
+        foreach (char d in line[digitsStart..p])
+            seq = seq * 10 + (d - '0');
         if (p == line.Length)
             return false; // a number alone is not a numbered line
 

@@ -1,3 +1,4 @@
+using ChainBot.Benchmarks.Columns;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -29,7 +30,7 @@ public class SegmenterBenchmarks
         public Config()
         {
             AddJob(BenchmarkJobs.Short.WithWarmupCount(3).WithIterationCount(10));
-            AddColumn(new ThroughputColumn());
+            AddColumn(new ThroughputColumn(SegmentationInputs.CorpusUtf8Bytes, "corpus text cut"));
         }
     }
 

@@ -38,7 +38,16 @@ internal static class AddressScanner
         return false;
     }
 
-    private static bool IsNumeral(char c) => "一二三四五六七八九十".Contains(c);
+    private static bool IsNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
+
+    /// <summary>How many characters of digits or Chinese numerals start <paramref name="s"/>, without converting them.</summary>
+    private static int NumberLength(ReadOnlySpan<char> s)
+    {
+        int n = 0;
+        while (n < s.Length && (char.IsAsciiDigit(s[n]) || IsNumeral(s[n]) || s[n] is '零' or '〇'))
+            n++;
+        return n;
+    }
 
     private static bool TryMatchAt(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, StringPool? pool, int i, bool atStart, out AddressMatch match)
     {
@@ -172,9 +181,8 @@ internal static class AddressScanner
 
         // Entrance: 3单元, 三单元.
         int e = q;
-        if (e < s.Length && (char.IsAsciiDigit(s[e]) || IsNumeral(s[e]))
-            && ChineseNumerals.TryToArabic(s[e..], out string digits, out int used) && used > 0
-            && s[(e + used)..].StartsWith("单元"))
+        if (e < s.Length && NumberLength(s[e..]) is > 0 and int used && s[(e + used)..].StartsWith("单元")
+            && ChineseNumerals.TryToArabic(s[e..], out string digits, out _))
         {
             entrance = Digits(digits, pool);
             q = e + used + 2;

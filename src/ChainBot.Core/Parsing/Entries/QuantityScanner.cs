@@ -1,4 +1,3 @@
-using System.Buffers;
 using ChainBot.Core.Numbers;
 using ChainBot.Core.Text;
 
@@ -16,10 +15,8 @@ internal static class QuantityScanner
     /// <summary>No chain orders more than this of anything.</summary>
     private const decimal MaxWithUnit = 99_999m;
 
-    private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789xX×*+半两俩零〇一二三四五六七八九十百");
-
     /// <summary>Characters a quantity can start with: marks, digits, Chinese numerals and 半.</summary>
-    public static bool CanStart(char c) => StartChars.Contains(c);
+    public static bool CanStart(char c) => CharKinds.IsQuantityStart(c);
 
     /// <summary>Digits with an optional decimal part (2, 12, 1.5): the common case, read without decimal parsing.</summary>
     private static bool TryReadArabic(ReadOnlySpan<char> s, out decimal value, out int consumed)

@@ -3,15 +3,17 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-namespace ChainBot.Benchmarks.Segmentation;
+namespace ChainBot.Benchmarks.Columns;
 
 /// <summary>
-/// MB/s of UTF-8 input: the corpus's UTF-8 bytes (one operation cuts every line once) divided by the mean
-/// time of an operation, with MB = 10^6 bytes — the figure jieba_baseline.py prints for Python's jieba.
+/// MB/s of UTF-8 input: the bytes one operation reads divided by the mean time of an operation, with
+/// MB = 10^6 bytes — the figure jieba_baseline.py prints for Python's jieba.
 /// </summary>
-internal sealed class ThroughputColumn : IColumn
+/// <param name="bytesPerOperation">The UTF-8 bytes one operation reads, computed once when first needed.</param>
+/// <param name="input">What the bytes are, for the legend.</param>
+internal sealed class ThroughputColumn(Func<long> bytesPerOperation, string input) : IColumn
 {
-    private readonly Lazy<long> _bytes = new(SegmentationInputs.CorpusUtf8Bytes);
+    private readonly Lazy<long> _bytes = new(bytesPerOperation);
 
     public string Id => nameof(ThroughputColumn);
 
@@ -27,7 +29,7 @@ internal sealed class ThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Throughput: MB (10^6 bytes) of UTF-8 corpus text cut per second, from the mean";
+    public string Legend => $"Throughput: MB (10^6 bytes) of UTF-8 {input} per second, from the mean";
 
     public bool IsAvailable(Summary summary) => true;
 
