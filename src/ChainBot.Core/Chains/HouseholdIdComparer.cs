@@ -1,3 +1,5 @@
+using ChainBot.Core.Text;
+
 namespace ChainBot.Core.Chains;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace ChainBot.Core.Chains;
 /// <remarks>Stateless and thread-safe.</remarks>
 public sealed class HouseholdIdComparer : IEqualityComparer<HouseholdId>
 {
-    private static readonly uint Seed = (uint)Random.Shared.Next();
-
     /// <summary>The shared instance.</summary>
     public static HouseholdIdComparer Instance { get; } = new();
 
@@ -25,25 +25,13 @@ public sealed class HouseholdIdComparer : IEqualityComparer<HouseholdId>
     /// <inheritdoc />
     public int GetHashCode(HouseholdId obj)
     {
-        uint hash = Seed;
-        hash = Mix(hash, obj.Area);
-        hash = Mix(hash, obj.Building);
-        hash = Mix(hash, obj.Entrance);
-        hash = Mix(hash, obj.Room);
-        hash = Mix(hash, obj.Floor);
-        hash = Mix(hash, obj.Name);
+        uint hash = ShortStringHash.Seed;
+        hash = ShortStringHash.Add(hash, obj.Area);
+        hash = ShortStringHash.Add(hash, obj.Building);
+        hash = ShortStringHash.Add(hash, obj.Entrance);
+        hash = ShortStringHash.Add(hash, obj.Room);
+        hash = ShortStringHash.Add(hash, obj.Floor);
+        hash = ShortStringHash.Add(hash, obj.Name);
         return (int)hash;
-    }
-
-    private static uint Mix(uint hash, string? value)
-    {
-        // FNV-1a over the UTF-16 units, with a separator so ("1","23") and ("12","3") differ.
-        const uint Prime = 16777619;
-        if (value is not null)
-        {
-            foreach (char c in value)
-                hash = (hash ^ c) * Prime;
-        }
-        return (hash ^ 0xFFFF) * Prime;
     }
 }

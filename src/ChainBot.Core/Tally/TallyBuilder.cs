@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Text;
 
@@ -10,16 +9,14 @@ namespace ChainBot.Core.Tally;
 /// without holding them. Not thread-safe.
 /// </summary>
 /// <remarks>
-/// Built for hundreds of thousands of entries: items are numbered once and counted in arrays, and buildings are
-/// found by the identity of their (pooled) strings before falling back to their values.
+/// Built for hundreds of thousands of entries: items are numbered once and counted in arrays, and buildings and
+/// households are hashed with a hash made for their short strings.
 /// </remarks>
 public sealed class TallyBuilder
 {
     private readonly List<(string Item, string Unit, decimal? Price)> _items = [];
     private readonly Dictionary<(string Item, string Unit), int> _itemIndex = [];
-    private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildings = [];
-    private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildingsByReference = new(ReferencePairComparer.Instance);
-    private readonly Accumulator _total = new();
+    private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildings = new(BuildingComparer.Instance);
 
     /// <summary>Starts a tally over a catalogue; prices come from it.</summary>
     public TallyBuilder(ImmutableArray<CatalogueItem> catalogue)
@@ -35,20 +32,12 @@ public sealed class TallyBuilder
         if (entry.Status == EntryStatus.Cancelled)
             return;
         var key = (entry.Address.Area, entry.Address.Building);
-        if (!_buildingsByReference.TryGetValue(key, out var building))
-        {
-            if (!_buildings.TryGetValue(key, out building))
-                _buildings.Add(key, building = new Accumulator());
-            _buildingsByReference.Add(key, building);
-        }
+        if (!_buildings.TryGetValue(key, out var building))
+            _buildings.Add(key, building = new Accumulator());
         building.Households.Add(entry.Household);
+        // Only quantities are summed here: an item's price is fixed, so the money is price × total, once, in Build.
         foreach (var item in entry.Items)
-        {
-            int index = IndexOf(item.Item, item.Unit, null);
-            decimal amount = _items[index].Price is decimal price ? price * item.Quantity : 0m;
-            building.Add(index, item.Quantity, amount);
-            _total.Add(index, item.Quantity, amount);
-        }
+            building.Add(IndexOf(item.Item, item.Unit, null), item.Quantity);
     }
 
     /// <summary>The totals so far.</summary>
@@ -58,11 +47,32 @@ public sealed class TallyBuilder
             .OrderBy(b => b.Key.Building is null)
             .ThenBy(b => b.Key.Area, NaturalComparer.Instance)
             .ThenBy(b => b.Key.Building, NaturalComparer.Instance)
-            .Select(b => new BuildingTally(b.Key.Area, b.Key.Building, b.Value.Households.Count, Items(b.Value), b.Value.Amount))
+            .Select(b => new BuildingTally(b.Key.Area, b.Key.Building, b.Value.Households.Count, Items(b.Value), Amount(b.Value)))
             .ToImmutableArray();
+        var total = new Accumulator();
+        foreach (var building in _buildings.Values)
+        {
+            for (int i = 0; i < building.Counted.Length; i++)
+            {
+                if (building.Counted[i])
+                    total.Add(i, building.Quantities[i]);
+            }
+        }
         // Buildings are part of the household, so the compound's households are the sum of the buildings'.
         int households = rows.Sum(r => r.Households);
-        return new ChainTally(rows, new TallyTotal(households, Items(_total), _total.Amount));
+        return new ChainTally(rows, new TallyTotal(households, Items(total), Amount(total)));
+    }
+
+    /// <summary>Money due: Σ price × quantity over the priced items.</summary>
+    private decimal Amount(Accumulator acc)
+    {
+        decimal amount = 0m;
+        for (int i = 0; i < acc.Counted.Length && i < _items.Count; i++)
+        {
+            if (acc.Counted[i] && _items[i].Price is decimal price)
+                amount += price * acc.Quantities[i];
+        }
+        return amount;
     }
 
     /// <summary>The number of an item and unit, in catalogue order, then in the order first seen.</summary>
@@ -98,9 +108,8 @@ public sealed class TallyBuilder
         public HashSet<HouseholdId> Households { get; } = new(HouseholdIdComparer.Instance);
         public decimal[] Quantities { get; private set; } = new decimal[8];
         public bool[] Counted { get; private set; } = new bool[8];
-        public decimal Amount { get; private set; }
 
-        public void Add(int item, decimal quantity, decimal amount)
+        public void Add(int item, decimal quantity)
         {
             if (item >= Quantities.Length)
             {
@@ -110,19 +119,17 @@ public sealed class TallyBuilder
             }
             Quantities[item] += quantity;
             Counted[item] = true;
-            Amount += amount;
         }
     }
 
-    /// <summary>Pairs of strings compared by identity: a cache in front of the comparison by value.</summary>
-    private sealed class ReferencePairComparer : IEqualityComparer<(string?, string?)>
+    /// <summary>(area, building) by value, with the cheap seeded hash households use.</summary>
+    private sealed class BuildingComparer : IEqualityComparer<(string?, string?)>
     {
-        public static readonly ReferencePairComparer Instance = new();
+        public static readonly BuildingComparer Instance = new();
 
         public bool Equals((string?, string?) x, (string?, string?) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+            string.Equals(x.Item1, y.Item1, StringComparison.Ordinal) && string.Equals(x.Item2, y.Item2, StringComparison.Ordinal);
 
-        public int GetHashCode((string?, string?) obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
+        public int GetHashCode((string?, string?) obj) => (int)ShortStringHash.Add(ShortStringHash.Add(ShortStringHash.Seed, obj.Item1), obj.Item2);
     }
 }

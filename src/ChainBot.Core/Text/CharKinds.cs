@@ -11,6 +11,18 @@ internal static class CharKinds
     private const byte Word = 4;
     private const byte QuantityStart = 8;
 
+    /// <summary>An opening bracket: the line may hold a note (…) or （代）.</summary>
+    public const byte Opener = 16;
+
+    /// <summary>The first character of a marker word (取消, 改, 代登记, 帮…): the line may change or cancel.</summary>
+    public const byte MarkerStart = 32;
+
+    /// <summary>'*': the line may hold a spec (250ml*24).</summary>
+    public const byte Star = 64;
+
+    /// <summary>'1': the line may hold a phone number.</summary>
+    public const byte One = 128;
+
     /// <summary>Punctuation and symbols that separate the parts of an entry.</summary>
     private const string Separators = " ,，、;；:：。./|~～!！?？-_=—…\"'“”‘’";
 
@@ -31,7 +43,25 @@ internal static class CharKinds
         }
         foreach (char c in "0123456789xX×*+半两俩零〇一二三四五六七八九十百")
             table[c] |= QuantityStart;
+        foreach (char c in "(（【[〔「『")
+            table[c] |= Opener;
+        foreach (char c in "不取退撤更修改代帮线")
+            table[c] |= MarkerStart;
+        table['*'] |= Star;
+        table['1'] |= One;
         return table;
+    }
+
+    /// <summary>
+    /// The classes of all the characters of <paramref name="s"/> at once, so a scanner with nothing to find is not
+    /// run at all (test with <see cref="Opener"/>, <see cref="MarkerStart"/>, <see cref="Star"/>, <see cref="One"/>).
+    /// </summary>
+    public static byte Union(ReadOnlySpan<char> s)
+    {
+        int kinds = 0;
+        foreach (char c in s)
+            kinds |= Table[c];
+        return (byte)kinds;
     }
 
     /// <summary>A CJK unified ideograph (the range jieba calls Han: U+4E00–U+9FD5, plus extension A).</summary>

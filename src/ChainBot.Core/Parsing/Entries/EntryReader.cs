@@ -23,6 +23,7 @@ internal sealed class EntryReader
     private readonly CatalogueIndex _catalogue;
     private readonly bool _roster;
     private readonly StringPool _pool = new();
+    private readonly Dictionary<(int Item, decimal Quantity), ImmutableArray<ItemQuantity>> _singleItems = [];
     private readonly Lexicon _lexicon;
 
     public EntryReader(CatalogueIndex catalogue, WordDictionary dictionary)
@@ -40,12 +41,16 @@ internal sealed class EntryReader
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
         Span<bool> consumed = s.Length <= 512 ? stackalloc bool[s.Length] : new bool[s.Length];
-        consumed.Clear();
         var facts = new EntryFacts();
 
-        ReadPhones(s, consumed, ref facts);
-        ReadBrackets(s, consumed, ref facts);
-        ReadMarkers(s, consumed, ref facts);
+        // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
+        byte kinds = CharKinds.Union(s);
+        if ((kinds & CharKinds.One) != 0)
+            ReadPhones(s, consumed, ref facts);
+        if ((kinds & CharKinds.Opener) != 0)
+            ReadBrackets(s, consumed, ref facts);
+        if ((kinds & CharKinds.MarkerStart) != 0)
+            ReadMarkers(s, consumed, ref facts);
         Address address = default;
         if (AddressScanner.TryFind(s, consumed, _pool, out var match))
         {
@@ -53,7 +58,8 @@ internal sealed class EntryReader
             consumed[match.Start..match.End].Fill(true);
             TakeLabel(s, consumed, match.Start);
         }
-        SkipSpecs(s, consumed);
+        if ((kinds & CharKinds.Star) != 0)
+            SkipSpecs(s, consumed);
 
         var tokens = t_tokens ??= new List<EntryToken>(16);
         tokens.Clear();
@@ -170,8 +176,6 @@ internal sealed class EntryReader
 
     private static void ReadMarkers(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
-        if (!s.ContainsAny(Markers.FirstChars))
-            return;
         facts.Cancelled |= TakeAny(s, consumed, Markers.Cancel);
         int correctionEnd = TakeFirst(s, consumed, Markers.Correction);
         if (correctionEnd < 0)
@@ -560,6 +564,14 @@ internal sealed class EntryReader
         }
         if (items == 0)
             return [];
+        if (items == 1)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                if (state[k] != 0)
+                    return SingleItem(k, converted[k]);
+            }
+        }
         // In the order the line names them (牛奶2箱 鸡蛋1盒); 各1份 and a bare number follow the catalogue.
         var result = new ItemQuantity[items];
         Span<int> order = count <= 64 ? stackalloc int[items] : new int[items];
@@ -584,6 +596,20 @@ internal sealed class EntryReader
             result[n] = new ItemQuantity(_catalogue.Items[k].Name, converted[k], _catalogue.Items[k].Unit);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    /// <summary>
+    /// One item in one quantity (蔬菜套餐 × 1) is most entries of most chains: they share one immutable array.
+    /// </summary>
+    private ImmutableArray<ItemQuantity> SingleItem(int k, decimal quantity)
+    {
+        const int MaxCached = 1024;
+        if (_singleItems.TryGetValue((k, quantity), out var cached))
+            return cached;
+        ImmutableArray<ItemQuantity> items = [new ItemQuantity(_catalogue.Items[k].Name, quantity, _catalogue.Items[k].Unit)];
+        if (_singleItems.Count < MaxCached)
+            _singleItems.Add((k, quantity), items);
+        return items;
     }
 
     /// <summary>

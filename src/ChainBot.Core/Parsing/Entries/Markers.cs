@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace ChainBot.Core.Parsing.Entries;
 
 /// <summary>
@@ -32,9 +30,6 @@ internal static class Markers
 
     /// <summary>Offline lines (线下) are entered by a volunteer on someone's behalf.</summary>
     public const string Offline = "线下";
-
-    /// <summary>The first characters of every marker: an entry with none of them skips the marker search.</summary>
-    public static readonly SearchValues<char> FirstChars = SearchValues.Create("不取退撤更修改代帮线");
 
     /// <summary>Bracket contents that mean "on behalf" rather than a note: （代）.</summary>
     public static bool IsBehalfNote(ReadOnlySpan<char> note) =>

@@ -42,24 +42,33 @@ internal static class Units
     /// <summary>Reads a unit at the start of <paramref name="text"/>.</summary>
     public static bool TryRead(ReadOnlySpan<char> text, out Unit unit, out int consumed)
     {
-        foreach (var (word, u) in Words)
+        unit = null!;
+        consumed = 0;
+        if (text.IsEmpty)
+            return false;
+        char c = text[0];
+        // Called after every number: look at the first character before comparing any word.
+        if (c < 0x80 ? char.IsAsciiLetter(c) : c is '公' or '千' or '毫')
         {
-            if (text.StartsWith(word, StringComparison.Ordinal)
-                && (word[0] > 0x7F || text.Length == word.Length || !char.IsAsciiLetter(text[word.Length])))
+            foreach (var (word, u) in Words)
             {
-                unit = u;
-                consumed = word.Length;
-                return true;
+                if (text.StartsWith(word, StringComparison.Ordinal)
+                    && (word[0] > 0x7F || text.Length == word.Length || !char.IsAsciiLetter(text[word.Length])))
+                {
+                    unit = u;
+                    consumed = word.Length;
+                    return true;
+                }
             }
+            if (c < 0x80)
+                return false;
         }
-        if (!text.IsEmpty && SingleChar.TryGetValue(text[0], out var single))
+        if (c >= 0x80 && SingleChar.TryGetValue(c, out var single))
         {
             unit = single;
             consumed = 1;
             return true;
         }
-        unit = null!;
-        consumed = 0;
         return false;
     }
 
