@@ -278,7 +278,7 @@ internal sealed class PostReader : IDisposable
         var current = _current;
         if (!current.IsPlaceholder)
         {
-            string line = PhoneNumbers.MaskAll(current.Line());
+            string line = current.Line();
             var read = _reader!.Read(current.Body, current.Seq, line, current.LineNumber);
             if (read.Entry is not null)
                 _ready.Enqueue(read.Entry);

@@ -34,7 +34,9 @@ public sealed class TallyBuilder
         var key = (entry.Address.Area, entry.Address.Building);
         if (!_buildings.TryGetValue(key, out var building))
             _buildings.Add(key, building = new Accumulator());
-        building.Households.Add(entry.Household);
+        // Within a building, a household is told apart by the rest of its address, or by its name.
+        var household = entry.Household;
+        building.Households.Add(new Flat(household.Entrance, household.Room, household.Floor, household.Name));
         // Only quantities are summed here: an item's price is fixed, so the money is price × total, once, in Build.
         foreach (var item in entry.Items)
             building.Add(IndexOf(item.Item, item.Unit, null), item.Quantity);
@@ -105,7 +107,7 @@ public sealed class TallyBuilder
 
     private sealed class Accumulator
     {
-        public HashSet<HouseholdId> Households { get; } = new(HouseholdIdComparer.Instance);
+        public HashSet<Flat> Households { get; } = new(FlatComparer.Instance);
         public decimal[] Quantities { get; private set; } = new decimal[8];
         public bool[] Counted { get; private set; } = new bool[8];
 
@@ -120,6 +122,21 @@ public sealed class TallyBuilder
             Quantities[item] += quantity;
             Counted[item] = true;
         }
+    }
+
+    /// <summary>A household within its building: the part of <see cref="HouseholdId"/> the building does not say.</summary>
+    private readonly record struct Flat(string? Entrance, string? Room, string? Floor, string? Name);
+
+    private sealed class FlatComparer : IEqualityComparer<Flat>
+    {
+        public static readonly FlatComparer Instance = new();
+
+        public bool Equals(Flat x, Flat y) =>
+            string.Equals(x.Room, y.Room, StringComparison.Ordinal) && string.Equals(x.Name, y.Name, StringComparison.Ordinal)
+            && string.Equals(x.Entrance, y.Entrance, StringComparison.Ordinal) && string.Equals(x.Floor, y.Floor, StringComparison.Ordinal);
+
+        public int GetHashCode(Flat obj) => (int)ShortStringHash.Add(ShortStringHash.Add(ShortStringHash.Add(
+            ShortStringHash.Add(ShortStringHash.Seed, obj.Entrance), obj.Room), obj.Floor), obj.Name);
     }
 
     /// <summary>(area, building) by value, with the cheap seeded hash households use.</summary>

@@ -29,7 +29,9 @@ public class ParseBenchmarks
     {
         public Config()
         {
-            AddJob(BenchmarkJobs.Short);
+            // The runtime's default GC (concurrent), and the batch setting the CLI runs with (not concurrent).
+            AddJob(BenchmarkJobs.Short.WithId("ConcurrentGC"));
+            AddJob(BenchmarkJobs.Short.WithGcConcurrent(false).WithId("BatchGC"));
             AddColumn(new ThroughputColumn(() => Encoding.UTF8.GetByteCount(Chain.Value), "chain text parsed and tallied"));
             AddColumn(new PerEntryAllocationColumn(Entries));
         }

@@ -36,7 +36,7 @@ internal sealed class EntryReader
     /// <summary>Reads normalized entry text <paramref name="s"/>.</summary>
     /// <param name="s">The entry's text after its number, normalized.</param>
     /// <param name="seq">Its sequence number.</param>
-    /// <param name="line">The line as posted, phone numbers masked, for <see cref="ChainEntry.Line"/>.</param>
+    /// <param name="line">The line as posted, for <see cref="ChainEntry.Line"/> (masked here when it holds a phone number).</param>
     /// <param name="lineNumber">1-based line number.</param>
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
@@ -64,14 +64,16 @@ internal sealed class EntryReader
         var tokens = t_tokens ??= new List<EntryToken>(16);
         tokens.Clear();
         Tokenize(s, consumed, tokens);
+        // From here on tokens are read and marked in place, not copied in and out of the list.
+        var tokenSpan = CollectionsMarshal.AsSpan(tokens);
 
-        int nameToken = FindNameToken(tokens);
+        int nameToken = FindNameToken(tokenSpan);
         string? name = null;
         if (nameToken >= 0)
-            name = ReadName(s, consumed, tokens, nameToken, _pool, _roster ? _lexicon : null);
+            name = ReadName(s, consumed, tokenSpan, nameToken, _pool, _roster ? _lexicon : null);
 
-        var items = _roster ? RosterItems(s, consumed, tokens, nameToken, ref facts) : OrderItems(s, tokens, ref facts);
-        CollectNotes(s, consumed, tokens, ref facts);
+        var items = _roster ? RosterItems(s, consumed, tokenSpan, nameToken, ref facts) : OrderItems(s, tokenSpan, ref facts);
+        CollectNotes(s, consumed, tokenSpan, ref facts);
 
         if (address.IsEmpty && name is null)
             return EntryRead.Unread(UnreadReasons.NoHousehold);
@@ -99,7 +101,8 @@ internal sealed class EntryReader
             IsCorrection = facts.Correction,
             OnBehalf = facts.OnBehalf,
             Phone = facts.Phone,
-            Line = line,
+            // The line is echoed in replies and exports: a phone number found in it is masked there too.
+            Line = facts.Phone is null ? line : PhoneNumbers.MaskAll(line),
             LineNumber = lineNumber,
         });
     }
@@ -427,11 +430,11 @@ internal sealed class EntryReader
     private static bool IsFree(ReadOnlySpan<bool> consumed, int start, int end) => !consumed[start..end].Contains(true);
 
     /// <summary>The name is the first word before any item or quantity; else a short first word after them.</summary>
-    private static int FindNameToken(List<EntryToken> tokens)
+    private static int FindNameToken(Span<EntryToken> tokens)
     {
         const int MaxTrailingNameLength = 8;
         bool orderSeen = false;
-        for (int t = 0; t < tokens.Count; t++)
+        for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Word)
             {
@@ -444,7 +447,7 @@ internal sealed class EntryReader
     }
 
     /// <summary>The name token's text; words glued after an honorific (王阿姨放门口) go to the note.</summary>
-    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int t, StringPool pool, Lexicon? lexicon)
+    private static string? ReadName(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, Span<EntryToken> tokens, int t, StringPool pool, Lexicon? lexicon)
     {
         var token = tokens[t];
         var text = s[token.Start..token.End];
@@ -454,17 +457,15 @@ internal sealed class EntryReader
         if (end > 0 && end < text.Length)
         {
             // Keep the rest as its own word: a roster item (刘阿姨氨氯地平) or a note.
-            token.Start += end;
-            tokens[t] = token;
-            return pool.Get(s.Slice(token.Start - end, end));
+            tokens[t].Start += end;
+            return pool.Get(s.Slice(token.Start, end));
         }
-        token.Used = true;
-        tokens[t] = token;
+        tokens[t].Used = true;
         string whole = FreeText(s, consumed, token.Start, token.End, pool);
         return whole.Length == 0 ? null : whole;
     }
 
-    private ImmutableArray<ItemQuantity> OrderItems(ReadOnlySpan<char> s, List<EntryToken> tokens, ref EntryFacts facts)
+    private ImmutableArray<ItemQuantity> OrderItems(ReadOnlySpan<char> s, Span<EntryToken> tokens, ref EntryFacts facts)
     {
         // Per catalogue item: the quantity written, and the token whose unit it was written in (-1: none).
         int count = _catalogue.Count;
@@ -478,7 +479,7 @@ internal sealed class EntryReader
         SupersedeCorrected(tokens, facts.CorrectionFrom);
         Span<int> firstMention = count <= 64 ? stackalloc int[count] : new int[count];
         firstMention.Fill(int.MaxValue);
-        for (int t = 0; t < tokens.Count; t++)
+        for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Item)
                 continue;
@@ -497,7 +498,7 @@ internal sealed class EntryReader
             }
         }
 
-        for (int t = 0; t + 1 < tokens.Count; t++)
+        for (int t = 0; t + 1 < tokens.Length; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Each)
                 continue;
@@ -515,7 +516,7 @@ internal sealed class EntryReader
         }
 
         // A quantity with no item: the only item of a one-item chain (3号楼201 陈先生 1).
-        for (int t = 0; t < tokens.Count; t++)
+        for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Quantity || tokens[t].Used)
                 continue;
@@ -616,13 +617,13 @@ internal sealed class EntryReader
     /// The quantity that goes with the item at <paramref name="t"/>: the one after it (鸡蛋1, 牛奶 x2), or the one
     /// glued before it (两箱牛奶) — unless the one after is glued to the next item as its own (两箱牛奶 一盒鸡蛋).
     /// </summary>
-    private static int PairQuantity(List<EntryToken> tokens, int t)
+    private static int PairQuantity(Span<EntryToken> tokens, int t)
     {
         bool hasLeft = t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used
             && tokens[t - 1].Quantity.Unit is not null && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each);
         bool leftGlued = hasLeft && tokens[t - 1].End == tokens[t].Start;
-        bool hasRight = t + 1 < tokens.Count && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used;
-        bool rightBelongsToNext = hasRight && tokens[t + 1].Quantity.Unit is not null && t + 2 < tokens.Count
+        bool hasRight = t + 1 < tokens.Length && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used;
+        bool rightBelongsToNext = hasRight && tokens[t + 1].Quantity.Unit is not null && t + 2 < tokens.Length
             && tokens[t + 2].Kind == EntryTokenKind.Item && tokens[t + 1].End == tokens[t + 2].Start
             && tokens[t].End != tokens[t + 1].Start;
         if (hasRight && !rightBelongsToNext && !(leftGlued && tokens[t].End != tokens[t + 1].Start))
@@ -631,11 +632,16 @@ internal sealed class EntryReader
     }
 
     /// <summary>1份改2份: quantities before the correction marker give way to the ones after it.</summary>
-    private static void SupersedeCorrected(List<EntryToken> tokens, int correctionFrom)
+    private static void SupersedeCorrected(Span<EntryToken> tokens, int correctionFrom)
     {
-        if (correctionFrom <= 0 || !tokens.Any(x => x.Kind == EntryTokenKind.Quantity && x.Start >= correctionFrom))
+        if (correctionFrom <= 0)
             return;
-        for (int t = 0; t < tokens.Count; t++)
+        bool after = false;
+        foreach (var token in tokens)
+            after |= token.Kind == EntryTokenKind.Quantity && token.Start >= correctionFrom;
+        if (!after)
+            return;
+        for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind == EntryTokenKind.Quantity && tokens[t].Start < correctionFrom)
                 MarkUsed(tokens, t);
@@ -645,14 +651,14 @@ internal sealed class EntryReader
     /// <summary>
     /// 吴 苹果2斤: a word other than the name, glued to a lone quantity, names something the catalogue lacks.
     /// </summary>
-    private static bool NamesUnknownItem(List<EntryToken> tokens, int t, ReadOnlySpan<char> s) =>
+    private static bool NamesUnknownItem(Span<EntryToken> tokens, int t, ReadOnlySpan<char> s) =>
         t >= 1 && tokens[t - 1].Kind == EntryTokenKind.Word && !tokens[t - 1].Used && tokens[t - 1].End == tokens[t].Start
         && !s[tokens[t - 1].Start..tokens[t - 1].End].ContainsAny(NameEnders);
 
     private static readonly SearchValues<char> NameEnders = SearchValues.Create("姨叔奶爷生士姐哥婆公妈爸家");
 
     /// <summary>苹果 in a chain that sells 蔬菜套餐: a word the lexicon knows as goods, and the catalogue does not sell.</summary>
-    private bool NamesGoods(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    private bool NamesGoods(ReadOnlySpan<char> s, Span<EntryToken> tokens)
     {
         foreach (var token in tokens)
         {
@@ -663,7 +669,7 @@ internal sealed class EntryReader
     }
 
     /// <summary>D1 where the catalogue has codes A–C: a code it does not have.</summary>
-    private bool NamesUnknownCode(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    private bool NamesUnknownCode(ReadOnlySpan<char> s, Span<EntryToken> tokens)
     {
         if (!_catalogue.HasCodes)
             return false;
@@ -679,7 +685,7 @@ internal sealed class EntryReader
     }
 
     /// <summary>Adds quantity token <paramref name="q"/> to item <paramref name="k"/>; a second quantity in another unit is ignored.</summary>
-    private static void Accumulate(List<EntryToken> tokens, Span<decimal> quantities, Span<int> unitToken, Span<byte> state, int k, int q)
+    private static void Accumulate(Span<EntryToken> tokens, Span<decimal> quantities, Span<int> unitToken, Span<byte> state, int k, int q)
     {
         var quantity = tokens[q].Quantity;
         if (state[k] == 1)
@@ -693,21 +699,16 @@ internal sealed class EntryReader
         unitToken[k] = q;
     }
 
-    private static void MarkUsed(List<EntryToken> tokens, int t)
-    {
-        var token = tokens[t];
-        token.Used = true;
-        tokens[t] = token;
-    }
+    private static void MarkUsed(Span<EntryToken> tokens, int t) => tokens[t].Used = true;
 
     /// <summary>
     /// A roster has no catalogue: a quantity names what is asked for by the word before it
     /// (氨氯地平 2盒). Words stay words; a quantity with nothing before it goes to the note.
     /// </summary>
-    private static ImmutableArray<ItemQuantity> RosterItems(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, int nameToken, ref EntryFacts facts)
+    private static ImmutableArray<ItemQuantity> RosterItems(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, Span<EntryToken> tokens, int nameToken, ref EntryFacts facts)
     {
         var builder = ImmutableArray.CreateBuilder<ItemQuantity>();
-        for (int t = 0; t < tokens.Count; t++)
+        for (int t = 0; t < tokens.Length; t++)
         {
             var q = tokens[t];
             if (q.Kind != EntryTokenKind.Quantity)
@@ -732,10 +733,10 @@ internal sealed class EntryReader
     }
 
     /// <summary>Words left over, and quantities no item took (西瓜2个), become the note, in the order they stand.</summary>
-    private static void CollectNotes(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens, ref EntryFacts facts)
+    private static void CollectNotes(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, Span<EntryToken> tokens, ref EntryFacts facts)
     {
         int t = 0;
-        while (t < tokens.Count)
+        while (t < tokens.Length)
         {
             if (!IsLeftOver(tokens[t]))
             {
@@ -745,7 +746,7 @@ internal sealed class EntryReader
             int start = tokens[t].Start, end = tokens[t].End;
             bool hasWord = tokens[t].Kind == EntryTokenKind.Word;
             t++;
-            while (t < tokens.Count && IsLeftOver(tokens[t]) && IsFree(consumed, end, tokens[t].Start))
+            while (t < tokens.Length && IsLeftOver(tokens[t]) && IsFree(consumed, end, tokens[t].Start))
             {
                 hasWord |= tokens[t].Kind == EntryTokenKind.Word;
                 end = tokens[t].End;
