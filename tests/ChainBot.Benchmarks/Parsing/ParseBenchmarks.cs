@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using ChainBot.Benchmarks.Columns;
 using ChainBot.Benchmarks.Segmentation;
 using ChainBot.Core;
