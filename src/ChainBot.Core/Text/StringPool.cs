@@ -17,11 +17,22 @@ internal sealed class StringPool
 
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Numbers 0–9999 written without a leading zero: buildings, entrances and rooms, shared by every parse.</summary>
+    private static readonly string?[] SmallNumbers = new string?[10_000];
+
     /// <summary>The pooled string equal to <paramref name="value"/>.</summary>
     public string Get(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
             return string.Empty;
+        if (value.Length <= 4 && value[0] is >= '1' and <= '9' && value.IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            // Building 12, room 301: found by value, without hashing. A race only builds the same string twice.
+            int number = 0;
+            foreach (char c in value)
+                number = number * 10 + (c - '0');
+            return SmallNumbers[number] ??= value.ToString();
+        }
         if (value.Length > MaxPooledLength)
             return value.ToString();
         if (_lookup.TryGetValue(value, out string? pooled))
