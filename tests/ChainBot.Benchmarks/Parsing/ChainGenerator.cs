@@ -5,13 +5,19 @@ namespace ChainBot.Benchmarks.Parsing;
 
 /// <summary>
 /// Generates a large, varied chain post deterministically: a multi-item header, then entries in the address,
-/// name, quantity and marker forms of chain-formats.md, about 50 bytes of UTF-8 per entry.
+/// name, quantity and marker forms of chain-formats.md — compound parts, phone numbers, cancellations,
+/// corrections, notes, continuation lines and empty slots among them — about 50 bytes of UTF-8 per entry.
 /// </summary>
 public static class ChainGenerator
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-    private static readonly string[] Honorifics = ["阿姨", "先生", "女士", "奶奶", "爷爷", "老师", "", "", "姐", "家"];
-    private static readonly string[] Notes = ["", "", "", "", "（放门口）", "（晚上在家）", " 谢谢", "（代）", " 不要葱"];
+    private static readonly string[] Honorifics = ["阿姨", "先生", "女士", "奶奶", "爷爷", "老师", "", "伟", "姐", "家", "小红", "建国", "🌸"];
+    private static readonly string[] Notes =
+    [
+        "", "", "", "", "", "（放门口）", "（晚上7点后在家）", " 谢谢团长", "（代）", " 不要葱", "（老人独居，请放门口）",
+        " 辛苦了", "【已付款】", " 13812345678", " 电话139 1234 5678",
+    ];
+    private static readonly string[] Areas = ["一区", "二区", "东区", "西区", "二期"];
 
     public const string Header = """
         #接龙
@@ -33,10 +39,20 @@ public static class ChainGenerator
         for (int i = 1; i <= entries; i++)
         {
             text.Append(i.ToString(CultureInfo.InvariantCulture)).Append(random.Next(4) switch { 0 => "、", 1 => ". ", 2 => ".", _ => ". " });
+            if (random.Next(100) == 0)
+            {
+                text.Append('\n'); // an empty slot someone left
+                continue;
+            }
+            if (random.Next(10) == 0)
+                text.Append(Areas[random.Next(Areas.Length)]);
             AppendAddress(text, random);
             text.Append(' ').Append(Surnames[random.Next(Surnames.Length)]).Append(Honorifics[random.Next(Honorifics.Length)]).Append(' ');
             AppendOrder(text, random);
+            text.Append(random.Next(40) switch { 0 => " 取消", 1 => " 改2份", _ => string.Empty });
             text.Append(Notes[random.Next(Notes.Length)]);
+            if (random.Next(50) == 0)
+                text.Append("\n（周末不在家，请放快递柜）"); // a note on the next line
             text.Append('\n');
         }
         return text.ToString();

@@ -791,20 +791,27 @@ internal sealed class EntryReader
         public bool UnitMismatch;
         public bool ItemNotNamed;
         public bool ItemNotInCatalogue;
-        public List<(int Position, string Text)>? Notes;
+        // Most entries have no note or one: the first is kept inline, a list only from the second on.
+        public int FirstNotePosition;
+        public string? FirstNote;
+        public List<(int Position, string Text)>? MoreNotes;
 
         public void AddNote(int position, string text)
         {
-            if (text.Length > 0)
-                (Notes ??= []).Add((position, text));
+            if (text.Length == 0)
+                return;
+            if (FirstNote is null)
+            {
+                FirstNote = text;
+                FirstNotePosition = position;
+                return;
+            }
+            (MoreNotes ??= [(FirstNotePosition, FirstNote)]).Add((position, text));
         }
 
         /// <summary>The notes in the order they stand in the line, joined by "; ".</summary>
-        public readonly string? Note => Notes switch
-        {
-            null => null,
-            [var only] => only.Text,
-            _ => string.Join("; ", Notes.OrderBy(n => n.Position).Select(n => n.Text)),
-        };
+        public readonly string? Note => MoreNotes is null
+            ? FirstNote
+            : string.Join("; ", MoreNotes.OrderBy(n => n.Position).Select(n => n.Text));
     }
 }
