@@ -102,7 +102,8 @@ internal static class ChainCommand
 
     /// <summary>
     /// A plain-text post as JSON, streamed: the file is checked to be UTF-8, then read line by line while entries are
-    /// written and totalled one at a time. Nothing but the entry being read is held.
+    /// written and totalled one at a time. Nothing but the entries in flight is held. Reading and writing overlap:
+    /// the parser runs on a worker thread and hands entries over in batches, while this thread writes the JSON.
     /// </summary>
     private static int StreamJson(CliConsole console, string path, DateTimeOffset time)
     {
@@ -113,12 +114,14 @@ internal static class ChainCommand
         }
         using var text = PostSource.OpenText(path);
         using var chain = ChainParser.Default.Open(text, time);
+        var header = chain.Header;
         console.Out.Flush();
         using var writer = new JsonChainWriter(console.OutputStream);
         writer.WriteStartDocument();
-        writer.WriteStartChain(chain.Header, chain.Kind);
-        var tally = new TallyBuilder(chain.Header.Catalogue);
-        writer.WriteEntries(chain.ReadEntries(), tally);
+        writer.WriteStartChain(header, chain.Kind);
+        var tally = new TallyBuilder(header.Catalogue);
+        using (var batches = EntryBatches.Start(chain))
+            writer.WriteEntries(batches.Entries(), tally);
         writer.WriteTally(tally.Build());
         writer.WriteUnread(chain.Unread);
         writer.WriteEndChain();

@@ -28,10 +28,13 @@ internal sealed class JsonChainWriter : IDisposable
     {
         // Relaxed: Chinese, quotes-in-text and the like stay readable; the output is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The sections are written in their order by this class alone (Expect checks it): no need to check each token.
+        SkipValidation = true,
     };
 
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
+    private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
     private Section _next = Section.Document;
 
     private enum Section { Document, Chain, Entries, Tally, Unread, EndChain, Done }
@@ -220,12 +223,27 @@ internal sealed class JsonChainWriter : IDisposable
         foreach (var item in items.IsDefault ? [] : items)
         {
             _json.WriteStartObject();
-            _json.WriteString(Names.Item, item.Item);
+            _json.WriteString(Names.Item, Encoded(item.Item));
             _json.WriteNumber(Names.Quantity, item.Quantity);
-            _json.WriteString(Names.Unit, item.Unit);
+            _json.WriteString(Names.Unit, Encoded(item.Unit));
             _json.WriteEndObject();
         }
         _json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Item names and units repeat on every entry, and are the catalogue's own string instances: each is encoded
+    /// once. Bounded, so a roster of thousands of different items cannot grow it without end.
+    /// </summary>
+    private JsonEncodedText Encoded(string text)
+    {
+        const int MaxCached = 1024;
+        if (_encoded.TryGetValue(text, out var encoded))
+            return encoded;
+        encoded = JsonEncodedText.Encode(text, Options.Encoder);
+        if (_encoded.Count < MaxCached)
+            _encoded.Add(text, encoded);
+        return encoded;
     }
 
     // Free text from the group: written as null when absent, never omitted, and with phone numbers masked.

@@ -87,7 +87,7 @@ public static class PhoneNumbers
     public static string MaskAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!TryFind(text, out _, out _))
+        if (text.Length < Length || !TryFind(text, out _, out _))
             return text;
         var chars = text.ToCharArray();
         int offset = 0;
