@@ -22,7 +22,7 @@ namespace ChainBot.Cli.Output;
 internal sealed class JsonChainWriter : IDisposable
 {
     // Utf8JsonWriter buffers everything until flushed; flushing at this size keeps memory flat on huge chains.
-    private const int FlushThreshold = 1 << 15;
+    private const int FlushThreshold = 1 << 17;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -199,10 +199,11 @@ internal sealed class JsonChainWriter : IDisposable
             _json.WriteNumber(Names.Seq, seq);
         else
             _json.WriteNull(Names.Seq);
-        WriteText(Names.Area, entry.Address.Area);
-        WriteText(Names.Building, entry.Address.Building);
-        WriteText(Names.Entrance, entry.Address.Entrance);
-        WriteText(Names.Room, entry.Address.Room);
+        var address = entry.Address;
+        WriteText(Names.Area, address.Area);
+        WriteText(Names.Building, address.Building);
+        WriteText(Names.Entrance, address.Entrance);
+        WriteText(Names.Room, address.Room);
         WriteText(Names.Name, entry.Name);
         WriteItems(entry.Items);
         WriteText(Names.Note, entry.Note);
@@ -224,7 +225,7 @@ internal sealed class JsonChainWriter : IDisposable
         {
             _json.WriteStartObject();
             _json.WriteString(Names.Item, Encoded(item.Item));
-            _json.WriteNumber(Names.Quantity, item.Quantity);
+            WriteQuantity(Names.Quantity, item.Quantity);
             _json.WriteString(Names.Unit, Encoded(item.Unit));
             _json.WriteEndObject();
         }
@@ -254,6 +255,15 @@ internal sealed class JsonChainWriter : IDisposable
             _json.WriteNull(name);
         else
             _json.WriteString(name, PhoneNumbers.MaskAll(text));
+    }
+
+    /// <summary>A whole quantity (almost all of them) as an integer: the same JSON number, without decimal formatting.</summary>
+    private void WriteQuantity(JsonEncodedText name, decimal value)
+    {
+        if (value == decimal.Truncate(value) && value.Scale == 0 && Math.Abs(value) < 1_000_000_000_000m)
+            _json.WriteNumber(name, (long)value);
+        else
+            _json.WriteNumber(name, value);
     }
 
     private void WriteNumber(JsonEncodedText name, decimal? value)
