@@ -184,25 +184,16 @@ internal sealed class PostSource
     private static bool TryReadText(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? error)
     {
         text = null;
+        if (!TryOpen(path, out var stream, out error))
+            return false;
         byte[] bytes;
         try
         {
-            if (Directory.Exists(path))
+            using (stream)
             {
-                error = "is a directory";
-                return false;
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
             }
-            if (!File.Exists(path))
-            {
-                error = "file not found";
-                return false;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            error = "permission denied";
-            return false;
         }
         catch (IOException e)
         {

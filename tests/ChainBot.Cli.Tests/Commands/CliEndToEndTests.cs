@@ -5,7 +5,7 @@ using ChainBot.Cli.Tests.Support;
 namespace ChainBot.Cli.Tests.Commands;
 
 /// <summary>The CLI on real chain text with the real parser (chain-formats.md's example post).</summary>
-public class CliEndToEndTests
+public class CliEndToEndTests : TempDirFixture
 {
     private const string Post = """
         #接龙
@@ -22,20 +22,11 @@ public class CliEndToEndTests
 
     private const string Morning = "2022-04-18T09:30:00+08:00";
 
-    private static readonly JsonSchemaChecker Schema =
-        JsonSchemaChecker.Load(Path.Combine(AppContext.BaseDirectory, "schemas", "chainbot-output.schema.json"));
 
-    private TempDir _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDir();
-
-    [TearDown]
-    public void TearDown() => _dir.Delete();
 
     private JsonElement ParseJson(string text, string time = Morning)
     {
-        var run = CliRun.InProcess(["parse", _dir.Write("post.txt", text), "--json", "--time", time]);
+        var run = CliRun.InProcess(["parse", Dir.Write("post.txt", text), "--json", "--time", time]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         var json = OutputJson.Parse(run.Stdout);
         Assert.That(Schema.Check(json), Is.Empty);
@@ -105,8 +96,8 @@ public class CliEndToEndTests
     [Test]
     public void A_phone_number_in_a_line_is_masked()
     {
-        var run = CliRun.InProcess(["parse", _dir.Write("post.txt", Post + "\n5. 9号101 张 1份 13812345678"), "--json", "--time", Morning]);
-        var human = CliRun.InProcess(["parse", _dir.Write("post2.txt", Post + "\n5. 9号101 张 1份 13812345678"), "--time", Morning]);
+        var run = CliRun.InProcess(["parse", Dir.Write("post.txt", Post + "\n5. 9号101 张 1份 13812345678"), "--json", "--time", Morning]);
+        var human = CliRun.InProcess(["parse", Dir.Write("post2.txt", Post + "\n5. 9号101 张 1份 13812345678"), "--time", Morning]);
 
         var entries = OutputJson.Chain(run.Stdout).GetProperty("entries");
         Assert.That(entries.GetArrayLength(), Is.EqualTo(5));
@@ -119,7 +110,7 @@ public class CliEndToEndTests
     public void A_transcript_reports_its_latest_copy_of_the_chain()
     {
         string first = string.Join("\n", Post.Split('\n')[..8]);
-        string file = _dir.Write("chat.jsonl", string.Join("\n",
+        string file = Dir.Write("chat.jsonl", string.Join("\n",
             Message(first, "2022-04-18T08:00:00+08:00"),
             Message("请问几点送到？", "2022-04-18T08:30:00+08:00"),
             Message(Post, "2022-04-18T09:00:00+08:00"),
@@ -136,7 +127,7 @@ public class CliEndToEndTests
     [Test]
     public void The_human_tally_shows_money_in_yuan()
     {
-        var run = CliRun.InProcess(["tally", _dir.Write("post.txt", Post), "--time", Morning]);
+        var run = CliRun.InProcess(["tally", Dir.Write("post.txt", Post), "--time", Morning]);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         Assert.That(run.Stdout, Does.Contain("¥408.00"));

@@ -6,20 +6,11 @@ using ChainBot.Core.Chains;
 namespace ChainBot.Cli.Tests.Commands;
 
 /// <summary>The CLI run in-process through the entry Program uses, with captured stdout and stderr.</summary>
-public class CliTests
+public class CliTests : TempDirFixture
 {
     private const string PostText = "#接龙\n蔬菜套餐团购 68元/份\n截止时间：今晚8点\n\n1. 12号301 王阿姨 1份\n2. 15-502 李 2份\n";
 
-    private static readonly JsonSchemaChecker Schema =
-        JsonSchemaChecker.Load(Path.Combine(AppContext.BaseDirectory, "schemas", "chainbot-output.schema.json"));
 
-    private TempDir _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDir();
-
-    [TearDown]
-    public void TearDown() => _dir.Delete();
 
     private static string Message(string text, string time = "2022-04-18T09:30:00+08:00", string sender = "王阿姨") =>
         JsonSerializer.Serialize(new { msgId = Guid.NewGuid().ToString("N"), groupId = "g", senderId = "u", senderName = sender, time, text, mentioned = false });
@@ -28,7 +19,7 @@ public class CliTests
     [TestCase("tally")]
     public void Json_output_of_a_plain_text_post_conforms_to_the_schema(string command)
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess([command, file, "--json"]);
 
@@ -43,7 +34,7 @@ public class CliTests
     [Test]
     public void Parse_and_tally_print_the_same_json()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var parse = CliRun.InProcess(["parse", file, "--json", "--time", "2022-04-18T09:30:00+08:00"], parse: Samples.FakeParse);
         var tally = CliRun.InProcess(["tally", file, "--json", "--time", "2022-04-18T09:30:00+08:00"], parse: Samples.FakeParse);
@@ -55,7 +46,7 @@ public class CliTests
     [Test]
     public void Time_of_a_plain_text_post_is_the_time_option()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["parse", file, "--json", "--time", "2022-05-01T08:00:00+08:00"], parse: Samples.FakeParse);
 
@@ -66,7 +57,7 @@ public class CliTests
     [Test]
     public void A_time_without_offset_is_China_time()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["parse", file, "--json", "--time", "2022-05-01T08:00"], parse: Samples.FakeParse);
 
@@ -76,7 +67,7 @@ public class CliTests
     [Test]
     public void Without_the_time_option_a_plain_text_post_is_read_as_of_now()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["parse", file, "--json"], parse: Samples.FakeParse);
 
@@ -89,7 +80,7 @@ public class CliTests
     [TestCase("18/04/2022")]
     public void A_bad_time_option_exits_1_with_one_line(string time)
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["parse", file, "--time", time]);
 
@@ -101,7 +92,7 @@ public class CliTests
     [Test]
     public void A_missing_file_exits_1_with_one_line()
     {
-        string file = Path.Combine(_dir.Root, "x.txt");
+        string file = Path.Combine(Dir.Root, "x.txt");
 
         var run = CliRun.InProcess(["parse", file]);
 
@@ -113,11 +104,11 @@ public class CliTests
     [Test]
     public void A_directory_exits_1_with_one_line()
     {
-        var run = CliRun.InProcess(["tally", _dir.Root, "--json"]);
+        var run = CliRun.InProcess(["tally", Dir.Root, "--json"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr, Is.EqualTo($"chainbot: cannot read '{_dir.Root}': is a directory{Environment.NewLine}"));
+        Assert.That(run.Stderr, Is.EqualTo($"chainbot: cannot read '{Dir.Root}': is a directory{Environment.NewLine}"));
     }
 
     [TestCase("post.txt")]
@@ -125,7 +116,7 @@ public class CliTests
     public void A_file_that_is_not_UTF8_exits_1(string name)
     {
         // "接龙" in GBK, as an old Windows export would write it.
-        string file = _dir.WriteBytes(name, [0xBD, 0xD3, 0xC1, 0xFA, 0x0A]);
+        string file = Dir.WriteBytes(name, [0xBD, 0xD3, 0xC1, 0xFA, 0x0A]);
 
         var run = CliRun.InProcess(["parse", file, "--json"]);
 
@@ -138,7 +129,7 @@ public class CliTests
     [Test]
     public void A_UTF8_byte_order_mark_is_not_part_of_the_post()
     {
-        string file = _dir.WriteBytes("post.txt", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("接龙 A")]);
+        string file = Dir.WriteBytes("post.txt", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("接龙 A")]);
 
         var run = CliRun.InProcess(["parse", file, "--json"], parse: Samples.FakeParse);
 
@@ -149,7 +140,7 @@ public class CliTests
     [Test]
     public void A_transcript_reports_its_last_chain_post()
     {
-        string file = _dir.Write("chat.jsonl", string.Join("\n",
+        string file = Dir.Write("chat.jsonl", string.Join("\n",
             Message("接龙 第一版", "2022-04-18T08:00:00+08:00"),
             Message("大家好"),
             Message("接龙 第二版", "2022-04-18T10:00:00+08:00", sender: "李"),
@@ -168,7 +159,7 @@ public class CliTests
     [Test]
     public void A_transcripts_bad_lines_are_reported_and_the_rest_is_read()
     {
-        string file = _dir.Write("chat.jsonl", string.Join("\n",
+        string file = Dir.Write("chat.jsonl", string.Join("\n",
             Message("接龙 第一版"),
             "{\"text\": \"unterminated",
             "",
@@ -191,7 +182,7 @@ public class CliTests
     [Test]
     public void A_transcript_without_a_chain_post_gives_an_empty_list_and_says_so()
     {
-        string file = _dir.Write("chat.jsonl", Message("大家好") + "\n" + Message("今天几点送？") + "\n");
+        string file = Dir.Write("chat.jsonl", Message("大家好") + "\n" + Message("今天几点送？") + "\n");
 
         var json = CliRun.InProcess(["parse", file, "--json"], parse: Samples.FakeParse);
         var human = CliRun.InProcess(["tally", file], parse: Samples.FakeParse);
@@ -206,7 +197,7 @@ public class CliTests
     [Test]
     public void An_empty_transcript_has_no_chain_post()
     {
-        string file = _dir.Write("empty.jsonl", "");
+        string file = Dir.Write("empty.jsonl", "");
 
         var run = CliRun.InProcess(["parse", file, "--json"]);
 
@@ -219,7 +210,7 @@ public class CliTests
     [TestCase("tally")]
     public void Phone_numbers_never_reach_stdout(string command)
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
         static ChainPost Parse(string text, DateTimeOffset time) => Samples.Order();
 
         var json = CliRun.InProcess([command, file, "--json"], parse: Parse);
@@ -238,7 +229,7 @@ public class CliTests
     [TestCase("tally")]
     public void Redirected_human_output_is_plain_text(string command)
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess([command, file], parse: (_, _) => Samples.Order());
 
@@ -252,7 +243,7 @@ public class CliTests
     [Test]
     public void A_terminal_gets_tables()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["tally", file], terminal: true, parse: (_, _) => Samples.Order());
 
@@ -297,7 +288,7 @@ public class CliTests
     [Test]
     public void A_failure_inside_a_command_is_a_message_not_a_stack_trace()
     {
-        string file = _dir.Write("post.txt", PostText);
+        string file = Dir.Write("post.txt", PostText);
 
         var run = CliRun.InProcess(["parse", file], parse: (_, _) => throw new InvalidDataException("the parser broke"));
 

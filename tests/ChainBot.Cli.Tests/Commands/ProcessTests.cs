@@ -4,15 +4,8 @@ using ChainBot.Cli.Tests.Support;
 namespace ChainBot.Cli.Tests.Commands;
 
 /// <summary>chainbot as a real process (<c>dotnet chainbot.dll</c> from the build output): exit codes and streams.</summary>
-public class ProcessTests
+public class ProcessTests : TempDirFixture
 {
-    private TempDir _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDir();
-
-    [TearDown]
-    public void TearDown() => _dir.Delete();
 
     private static void AssertNoStackTrace(CliResult run)
     {
@@ -24,7 +17,7 @@ public class ProcessTests
     [Test]
     public void A_missing_file_exits_1_with_a_message()
     {
-        string file = Path.Combine(_dir.Root, "nope.txt");
+        string file = Path.Combine(Dir.Root, "nope.txt");
 
         var run = CliRun.AsProcess("parse", file);
 
@@ -36,8 +29,8 @@ public class ProcessTests
     [Test]
     public void Invalid_UTF8_and_a_bad_time_exit_1_with_a_message()
     {
-        string bytes = _dir.WriteBytes("bad.txt", [0x31, 0x2E, 0x20, 0xFF, 0xFE, 0x0A]);
-        string good = _dir.Write("good.txt", "1. 12号301 王阿姨 1份\n");
+        string bytes = Dir.WriteBytes("bad.txt", [0x31, 0x2E, 0x20, 0xFF, 0xFE, 0x0A]);
+        string good = Dir.Write("good.txt", "1. 12号301 王阿姨 1份\n");
 
         var utf8 = CliRun.AsProcess("tally", bytes, "--json");
         var time = CliRun.AsProcess("tally", good, "--time", "next friday");
@@ -53,7 +46,7 @@ public class ProcessTests
     [Test]
     public void Redirected_output_is_plain_and_json_conforms()
     {
-        string file = _dir.Write("post.txt", "#接龙\n蔬菜套餐 68元/份\n\n1. 12号301 王阿姨 1份 13812345678\n");
+        string file = Dir.Write("post.txt", "#接龙\n蔬菜套餐 68元/份\n\n1. 12号301 王阿姨 1份 13812345678\n");
 
         var human = CliRun.AsProcess("parse", file);
         var json = CliRun.AsProcess("tally", file, "--json");
@@ -62,7 +55,7 @@ public class ProcessTests
         Assert.That(human.Stdout.Contains('\u001b', StringComparison.Ordinal), Is.False, "no ANSI codes when redirected");
         Assert.That(human.Stdout, Does.Contain("Kind: "));
         Assert.That(json.ExitCode, Is.EqualTo(0), json.Stderr);
-        var checker = JsonSchemaChecker.Load(Path.Combine(AppContext.BaseDirectory, "schemas", "chainbot-output.schema.json"));
+        var checker = Schema;
         Assert.That(checker.Check(OutputJson.Parse(json.Stdout)), Is.Empty);
         Assert.That(human.Stdout + json.Stdout, Does.Not.Contain("13812345678"));
     }

@@ -3,20 +3,13 @@ using ChainBot.Cli.Tests.Support;
 
 namespace ChainBot.Cli.Tests.Commands;
 
-public class SegmentCommandTests
+public class SegmentCommandTests : TempDirFixture
 {
-    private TempDir _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDir();
-
-    [TearDown]
-    public void TearDown() => _dir.Delete();
 
     [Test]
     public void Plain_CutsEachLineWithTheDomainLexicon()
     {
-        string file = _dir.Write("lines.txt", "王阿姨大米两袋\n刘阿姨氨氯地平2盒\n");
+        string file = Dir.Write("lines.txt", "王阿姨大米两袋\n刘阿姨氨氯地平2盒\n");
 
         var result = CliRun.InProcess(["segment", file]);
 
@@ -28,7 +21,7 @@ public class SegmentCommandTests
     [Test]
     public void Json_PrintsOneArrayPerInputLine()
     {
-        string file = _dir.Write("lines.txt", "王阿姨大米两袋\n\n12号 301\n");
+        string file = Dir.Write("lines.txt", "王阿姨大米两袋\n\n12号 301\n");
 
         var result = CliRun.InProcess(["segment", file, "--json"]);
 
@@ -45,8 +38,8 @@ public class SegmentCommandTests
     [Test]
     public void Dict_AddsTheWordsOfAJiebaFormatDictionary()
     {
-        string input = _dir.Write("lines.txt", "有机菜心两斤\n");
-        string dict = _dir.Write("user.dict", "有机菜心 50 n\n");
+        string input = Dir.Write("lines.txt", "有机菜心两斤\n");
+        string dict = Dir.Write("user.dict", "有机菜心 50 n\n");
 
         var without = CliRun.InProcess(["segment", input]);
         var with = CliRun.InProcess(["segment", input, "--dict", dict]);
@@ -58,8 +51,8 @@ public class SegmentCommandTests
     [Test]
     public void Dict_WithABadLine_FailsNamingTheLine()
     {
-        string input = _dir.Write("lines.txt", "大米\n");
-        string dict = _dir.Write("bad.dict", "大米 100 n\n鸡蛋 lots n\n");
+        string input = Dir.Write("lines.txt", "大米\n");
+        string dict = Dir.Write("bad.dict", "大米 100 n\n鸡蛋 lots n\n");
 
         var result = CliRun.InProcess(["segment", input, "--dict", dict]);
 
@@ -71,7 +64,7 @@ public class SegmentCommandTests
     [Test]
     public void MissingFile_ExitsOneWithAMessage()
     {
-        var result = CliRun.InProcess(["segment", Path.Combine(_dir.Root, "none.txt")]);
+        var result = CliRun.InProcess(["segment", Path.Combine(Dir.Root, "none.txt")]);
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Stderr.Trim(), Does.StartWith("chainbot: cannot read").And.EndWith("file not found"));

@@ -7,17 +7,10 @@ namespace ChainBot.Cli.Tests.Commands;
 /// A plain-text post asked for as JSON is streamed (read line by line, written entry by entry). Its output must be
 /// the very same as that of the whole-post route, which a custom parser delegate forces.
 /// </summary>
-public class StreamingTests
+public class StreamingTests : TempDirFixture
 {
     private const string Morning = "2022-04-18T09:30:00+08:00";
 
-    private TempDir _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDir();
-
-    [TearDown]
-    public void TearDown() => _dir.Delete();
 
     [TestCase("parse")]
     [TestCase("tally")]
@@ -39,7 +32,7 @@ public class StreamingTests
             4. 7号 1102 刘 两箱牛奶（放门口）
             5. 8-101 周 取消
             """;
-        string file = _dir.Write("post.txt", post.Replace("\n", "\r\n", StringComparison.Ordinal));
+        string file = Dir.Write("post.txt", post.Replace("\n", "\r\n", StringComparison.Ordinal));
 
         var streamed = CliRun.InProcess([command, file, "--json", "--time", Morning]);
         var whole = CliRun.InProcess([command, file, "--json", "--time", Morning], parse: (text, time) => ChainText.Parse(text, time));
@@ -53,7 +46,7 @@ public class StreamingTests
     public void StreamedJson_OfInvalidUtf8_FailsBeforeWritingAnything()
     {
         byte[] bytes = [.. "1. 12-301 王 1份\n"u8, 0xE4, 0xB8, (byte)'\n', .. "2. 15-502 李 2份\n"u8];
-        string file = _dir.WriteBytes("bad.txt", bytes);
+        string file = Dir.WriteBytes("bad.txt", bytes);
 
         var result = CliRun.InProcess(["tally", file, "--json"]);
 

@@ -58,16 +58,7 @@ internal static class PriceScanner
 
         // ¥45/盒, ￥45
         if (c is '¥' or '￥' or '$')
-        {
-            int p = i + 1;
-            SkipSpaces(s, ref p);
-            if (!ReadNumber(s, p, out decimal value, out int end))
-                return false;
-            if (end < s.Length && s[end] is '元' or '块')
-                end++;
-            price = new Price(i, ReadPerUnit(s, end, out string? unit), value, unit);
-            return true;
-        }
+            return TryReadAmount(s, i, i + 1, out price);
 
         // 单价12, 价格：68元/份
         foreach (string label in Labels)
@@ -80,12 +71,7 @@ internal static class PriceScanner
             SkipSpaces(s, ref p);
             if (p < s.Length && s[p] is '¥' or '￥')
                 p++;
-            if (!ReadNumber(s, p, out decimal value, out int end))
-                return false;
-            if (end < s.Length && s[end] is '元' or '块')
-                end++;
-            price = new Price(i, ReadPerUnit(s, end, out string? unit), value, unit);
-            return true;
+            return TryReadAmount(s, i, p, out price);
         }
 
         // 每份68元
@@ -130,6 +116,19 @@ internal static class PriceScanner
             }
         }
         return false;
+    }
+
+    /// <summary>The amount after a currency sign or a label: a number, 元 or 块, and a unit priced (45元/盒).</summary>
+    private static bool TryReadAmount(ReadOnlySpan<char> s, int start, int p, out Price price)
+    {
+        price = default;
+        SkipSpaces(s, ref p);
+        if (!ReadNumber(s, p, out decimal value, out int end))
+            return false;
+        if (end < s.Length && s[end] is '元' or '块')
+            end++;
+        price = new Price(start, ReadPerUnit(s, end, out string? unit), value, unit);
+        return true;
     }
 
     /// <summary>/份, 一份, 每份, /1份 after a price.</summary>
