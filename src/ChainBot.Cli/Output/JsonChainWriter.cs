@@ -34,7 +34,7 @@ internal sealed class JsonChainWriter : IDisposable
 
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
-    private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
+    private readonly EntryJsonEncoder _entryEncoder = new();
     private Section _next = Section.Document;
 
     private enum Section { Document, Chain, Entries, Tally, Unread, EndChain, Done }
@@ -119,7 +119,7 @@ internal sealed class JsonChainWriter : IDisposable
         _json.WriteStartArray(Names.Entries);
         foreach (var entry in entries)
         {
-            WriteEntry(entry);
+            _json.WriteRawValue(_entryEncoder.Encode(entry), skipInputValidation: true);
             tally?.Add(entry);
             if (_json.BytesPending >= FlushThreshold)
                 _json.Flush();
@@ -192,59 +192,18 @@ internal sealed class JsonChainWriter : IDisposable
     /// <summary>Releases the JSON writer's buffer; the stream stays open.</summary>
     public void Dispose() => _json.Dispose();
 
-    private void WriteEntry(ChainEntry entry)
-    {
-        _json.WriteStartObject();
-        if (entry.Seq is int seq)
-            _json.WriteNumber(Names.Seq, seq);
-        else
-            _json.WriteNull(Names.Seq);
-        var address = entry.Address;
-        WriteText(Names.Area, address.Area);
-        WriteText(Names.Building, address.Building);
-        WriteText(Names.Entrance, address.Entrance);
-        WriteText(Names.Room, address.Room);
-        WriteText(Names.Name, entry.Name);
-        WriteItems(entry.Items);
-        WriteText(Names.Note, entry.Note);
-        _json.WriteString(Names.Status, entry.Status switch
-        {
-            EntryStatus.Active => Names.StatusActive,
-            EntryStatus.Cancelled => Names.StatusCancelled,
-            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Status, "unknown entry status"),
-        });
-        _json.WriteBoolean(Names.OnBehalf, entry.OnBehalf);
-        WriteText(Names.Line, entry.Line);
-        _json.WriteEndObject();
-    }
-
     private void WriteItems(ImmutableArray<ItemQuantity> items)
     {
         _json.WriteStartArray(Names.Items);
         foreach (var item in items.IsDefault ? [] : items)
         {
             _json.WriteStartObject();
-            _json.WriteString(Names.Item, Encoded(item.Item));
-            WriteQuantity(Names.Quantity, item.Quantity);
-            _json.WriteString(Names.Unit, Encoded(item.Unit));
+            _json.WriteString(Names.Item, item.Item);
+            _json.WriteNumber(Names.Quantity, item.Quantity);
+            _json.WriteString(Names.Unit, item.Unit);
             _json.WriteEndObject();
         }
         _json.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Item names and units repeat on every entry, and are the catalogue's own string instances: each is encoded
-    /// once. Bounded, so a roster of thousands of different items cannot grow it without end.
-    /// </summary>
-    private JsonEncodedText Encoded(string text)
-    {
-        const int MaxCached = 1024;
-        if (_encoded.TryGetValue(text, out var encoded))
-            return encoded;
-        encoded = JsonEncodedText.Encode(text, Options.Encoder);
-        if (_encoded.Count < MaxCached)
-            _encoded.Add(text, encoded);
-        return encoded;
     }
 
     // Free text from the group: written as null when absent, never omitted, and with phone numbers masked.
@@ -255,15 +214,6 @@ internal sealed class JsonChainWriter : IDisposable
             _json.WriteNull(name);
         else
             _json.WriteString(name, PhoneNumbers.MaskAll(text));
-    }
-
-    /// <summary>A whole quantity (almost all of them) as an integer: the same JSON number, without decimal formatting.</summary>
-    private void WriteQuantity(JsonEncodedText name, decimal value)
-    {
-        if (value == decimal.Truncate(value) && value.Scale == 0 && Math.Abs(value) < 1_000_000_000_000m)
-            _json.WriteNumber(name, (long)value);
-        else
-            _json.WriteNumber(name, value);
     }
 
     private void WriteNumber(JsonEncodedText name, decimal? value)
@@ -284,8 +234,6 @@ internal sealed class JsonChainWriter : IDisposable
     // The contract's member names, encoded once rather than on every one of 400,000 entries.
     private static class Names
     {
-        public static readonly JsonEncodedText StatusActive = JsonEncodedText.Encode("active");
-        public static readonly JsonEncodedText StatusCancelled = JsonEncodedText.Encode("cancelled");
         public static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
         public static readonly JsonEncodedText Area = JsonEncodedText.Encode("area");
         public static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
@@ -293,23 +241,16 @@ internal sealed class JsonChainWriter : IDisposable
         public static readonly JsonEncodedText Catalog = JsonEncodedText.Encode("catalog");
         public static readonly JsonEncodedText Chains = JsonEncodedText.Encode("chains");
         public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
-        public static readonly JsonEncodedText Entrance = JsonEncodedText.Encode("entrance");
         public static readonly JsonEncodedText Entries = JsonEncodedText.Encode("entries");
         public static readonly JsonEncodedText Households = JsonEncodedText.Encode("households");
         public static readonly JsonEncodedText Item = JsonEncodedText.Encode("item");
         public static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
         public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
         public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-        public static readonly JsonEncodedText Note = JsonEncodedText.Encode("note");
-        public static readonly JsonEncodedText OnBehalf = JsonEncodedText.Encode("onBehalf");
         public static readonly JsonEncodedText Price = JsonEncodedText.Encode("price");
         public static readonly JsonEncodedText Quantity = JsonEncodedText.Encode("quantity");
         public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-        public static readonly JsonEncodedText Room = JsonEncodedText.Encode("room");
-        public static readonly JsonEncodedText Seq = JsonEncodedText.Encode("seq");
         public static readonly JsonEncodedText Spec = JsonEncodedText.Encode("spec");
-        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
         public static readonly JsonEncodedText Tally = JsonEncodedText.Encode("tally");
         public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
         public static readonly JsonEncodedText Total = JsonEncodedText.Encode("total");

@@ -382,6 +382,8 @@ internal sealed class EntryReader
     /// <summary>The length of an order verb (要, 订, 一共) that ends <paramref name="word"/>, or 0.</summary>
     private static int OrderVerbLength(ReadOnlySpan<char> word)
     {
+        if (word.IsEmpty || !Markers.OrderVerbEnds.Contains(word[^1]))
+            return 0;
         foreach (string verb in Markers.OrderVerbs)
         {
             if (word.EndsWith(verb, StringComparison.Ordinal))

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ChainBot.Core.Parsing.Entries;
 
 /// <summary>
@@ -24,6 +26,9 @@ internal static class Markers
     /// Verbs glued to a quantity (要2份, 订两份, 共3份): they say "I want", never name an item.
     /// </summary>
     public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "要", "订", "定", "买", "来", "拿", "共", "加", "再"];
+
+    /// <summary>The last characters of <see cref="OrderVerbs"/>: most words end otherwise and need no comparison.</summary>
+    public static readonly FrozenSet<char> OrderVerbEnds = OrderVerbs.Select(v => v[^1]).ToFrozenSet();
 
     /// <summary>Words of a label before an entry's address (配药登记：, 报名：, 订单：).</summary>
     public static readonly string[] LabelWords = ["登记", "报名", "接龙", "下单", "订单", "订购", "团购", "配药", "信息", "地址", "住址"];
