@@ -82,7 +82,10 @@ internal sealed class CatalogueIndex
         return true;
     }
 
-    /// <summary>True when an item mention could start with <paramref name="c"/>: a cheap filter before lookups.</summary>
+    /// <summary>
+    /// True when an item mention could start with <paramref name="c"/>: a cheap filter to ask before
+    /// <see cref="TryMatch"/> and <see cref="TryMatchShared"/>, which look names up without asking it again.
+    /// </summary>
     public bool MayStart(char c) => _firstChars.Contains(c);
 
     /// <summary>
@@ -92,8 +95,6 @@ internal sealed class CatalogueIndex
     public bool TryMatchShared(ReadOnlySpan<char> s, int pos, out int length)
     {
         length = 0;
-        if (!_firstChars.Contains(s[pos]))
-            return false;
         for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= MinAliasLength; n--)
         {
             if (_aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k == Ambiguous)
@@ -113,8 +114,6 @@ internal sealed class CatalogueIndex
     {
         item = length = 0;
         char c = s[pos];
-        if (!_firstChars.Contains(c))
-            return false;
 
         for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= 1; n--)
         {
@@ -145,8 +144,8 @@ internal sealed class CatalogueIndex
     }
 
     /// <summary>
-    /// The characters item mentions start with: a 4,096-bit filter answers most characters with no, and a set
-    /// answers the rest exactly. Cheaper per character than a search over the whole set.
+    /// The characters item mentions start with, as a 4,096-bit filter: no means no; yes may be wrong for a character
+    /// that shares bits with a first character, and the lookups that follow then find nothing.
     /// </summary>
     private sealed class FirstCharFilter(HashSet<char> chars)
     {
@@ -160,6 +159,6 @@ internal sealed class CatalogueIndex
             return bits;
         }
 
-        public bool Contains(char c) => (_bits[(c & 4095) >> 6] & (1UL << (c & 63))) != 0 && chars.Contains(c);
+        public bool Contains(char c) => (_bits[(c & 4095) >> 6] & (1UL << (c & 63))) != 0;
     }
 }
