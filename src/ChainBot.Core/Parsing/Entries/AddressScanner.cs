@@ -40,12 +40,19 @@ internal static class AddressScanner
 
     private static bool IsNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
 
-    /// <summary>How many characters of digits or Chinese numerals start <paramref name="s"/>, without converting them.</summary>
+    /// <summary>
+    /// How many characters of digits or Chinese numerals start <paramref name="s"/>, without converting them;
+    /// 0 for a run longer than any building, entrance or room number.
+    /// </summary>
     private static int NumberLength(ReadOnlySpan<char> s)
     {
+        const int MaxLength = 8;
         int n = 0;
         while (n < s.Length && (char.IsAsciiDigit(s[n]) || IsNumeral(s[n]) || s[n] is '零' or '〇'))
-            n++;
+        {
+            if (++n > MaxLength)
+                return 0;
+        }
         return n;
     }
 
@@ -57,10 +64,10 @@ internal static class AddressScanner
         bool letterBuilding = false;
         if (char.IsAsciiDigit(s[p]))
         {
-            while (p < s.Length && char.IsAsciiDigit(s[p]) && !consumed[p])
+            while (p < s.Length && char.IsAsciiDigit(s[p]) && !consumed[p] && p - i <= MaxRoomDigits)
                 p++;
             if (p - i > MaxRoomDigits)
-                return false;
+                return false; // a longer run of digits is an order or phone number, never an address
             building = Digits(s[i..p], pool);
         }
         else if (char.IsAsciiLetter(s[p]))
@@ -78,12 +85,13 @@ internal static class AddressScanner
         }
         else
         {
-            if (!ChineseNumerals.TryToArabic(s[p..], out building, out int used) || used == 0)
+            // A numeral is a building only with a suffix right after it (十二号楼, 三栋, 三单元): checked before
+            // converting, so a long run of numerals costs nothing.
+            int used = NumberLength(s[p..]);
+            if (used == 0 || p + used >= s.Length || !(s[p + used] is '号' or '栋' or '幢' or '座' or '单')
+                || !ChineseNumerals.TryToArabic(s.Slice(p, used), out building, out int converted) || converted != used)
                 return false;
             p += used;
-            // A numeral is a building only with a suffix right after it (十二号楼, 三栋, 三单元).
-            if (p >= s.Length || !(s[p] is '号' or '栋' or '幢' or '座' or '单'))
-                return false;
         }
 
         int numberEnd = p;

@@ -148,14 +148,20 @@ internal sealed class EntryReader
     /// <summary>（…） (…) 【…】 […]: notes, or （代） for an entry made on someone's behalf.</summary>
     private static void ReadBrackets(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
+        // A closer looked for in vain is not looked for again: a line of unclosed brackets stays linear.
+        int unclosed = 0;
         for (int i = s.IndexOfAny(Openers); i >= 0 && i < s.Length; i = Next(s, i, Openers))
         {
             char close = s[i] switch { '(' => ')', '（' => '）', '【' => '】', '[' => ']', '〔' => '〕', '「' => '」', '『' => '』', _ => '\0' };
-            if (close == '\0' || consumed[i])
+            int family = close switch { ')' or '）' => 1, '】' => 2, ']' => 4, '〕' => 8, '」' => 16, _ => 32 };
+            if (close == '\0' || consumed[i] || (unclosed & family) != 0)
                 continue;
             int j = s[(i + 1)..].IndexOfAny(close, close == ')' ? '）' : close == '）' ? ')' : close);
             if (j < 0)
+            {
+                unclosed |= family;
                 continue;
+            }
             j += i + 1;
             var inner = s[(i + 1)..j].Trim(' ');
             if (Markers.IsBehalfNote(inner))

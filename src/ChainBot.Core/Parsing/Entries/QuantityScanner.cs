@@ -12,6 +12,9 @@ internal static class QuantityScanner
     /// <summary>A bare number above this is a room, a year or noise, not a quantity.</summary>
     private const decimal MaxBare = 999m;
 
+    /// <summary>Characters of the longest number read as a quantity (一万二千三百四十五, 99999.999).</summary>
+    private const int MaxNumberLength = 12;
+
     /// <summary>No chain orders more than this of anything.</summary>
     private const decimal MaxWithUnit = 99_999m;
 
@@ -79,12 +82,19 @@ internal static class QuantityScanner
         decimal value;
         int consumed;
         bool arabic = char.IsAsciiDigit(s[p]);
+        // No quantity is longer than this: reading a run of numerals further would only make long lines quadratic.
+        var number = s[p..Math.Min(s.Length, p + MaxNumberLength)];
         if (s[p] == '半')
         {
             value = 0.5m;
             consumed = 1;
         }
-        else if (arabic ? !TryReadArabic(s[p..], out value, out consumed) : !ChineseNumerals.TryRead(s[p..], out value, out consumed) || consumed == 0)
+        else if (arabic)
+        {
+            if (!TryReadArabic(number, out value, out consumed))
+                return false;
+        }
+        else if (!ChineseNumerals.TryRead(number, out value, out consumed) || consumed == 0 || consumed == MaxNumberLength)
         {
             return false;
         }
