@@ -183,6 +183,15 @@ internal sealed class PostReader : IDisposable
 
     private void FeedUnnumberedHeaderLine(ReadOnlySpan<char> text, SourceLine line)
     {
+        // A chain flattened onto one line with its header: #接龙 … 75元/包 1. 12号 301 王阿姨 1包 2. …
+        int first = SequenceNumbers.FindNext(text, 1);
+        if (first > 0 && SequenceNumbers.FindNext(text[first..], 2) > 0
+            && SequenceNumbers.TryRead(text[first..], out _, out int bodyStart) && LooksLikeEntry(text[first..][bodyStart..].TrimStart(' ')))
+        {
+            FeedUnnumberedHeaderLine(text[..first].TrimEnd(' '), line);
+            Feed(new SourceLine(text[first..].ToString(), line.Number));
+            return;
+        }
         if (_pending.Count == 0)
         {
             _header.AddLine(text);

@@ -2,7 +2,8 @@ namespace ChainBot.Core.Parsing;
 
 /// <summary>
 /// The sequence number that opens an entry line (chain-formats.md, "A chain post"): <c>1.</c> <c>1、</c> <c>1)</c>
-/// <c>1，</c> <c>1 </c> and circled <c>①</c>. Reads normalized text.
+/// <c>1，</c> <c>1 </c>, <c>(1)</c> <c>（1）</c>, circled <c>①</c> and keycaps (<c>1⃣️</c>, read as <c>1 </c>
+/// once normalized). Reads normalized text.
 /// </summary>
 internal static class SequenceNumbers
 {
@@ -28,6 +29,20 @@ internal static class SequenceNumbers
         if (TryCircled(line[p], out seq))
         {
             bodyStart = p + 1;
+            return true;
+        }
+
+        // (1) and （1）: the number in brackets.
+        if (line[p] is '(' or '（')
+        {
+            int q = p + 1;
+            while (q < line.Length && char.IsAsciiDigit(line[q]) && q - p <= MaxDigits)
+                q++;
+            if (q == p + 1 || q >= line.Length || line[q] is not (')' or '）'))
+                return false;
+            foreach (char d in line[(p + 1)..q])
+                seq = seq * 10 + (d - '0');
+            bodyStart = q + 1;
             return true;
         }
 

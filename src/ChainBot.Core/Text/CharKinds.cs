@@ -45,7 +45,7 @@ internal static class CharKinds
             table[c] |= QuantityStart;
         foreach (char c in "(（【[〔「『")
             table[c] |= Opener;
-        foreach (char c in "不取退撤更修改代帮线")
+        foreach (char c in "不取退撤更修改代帮替线→>➡@已")
             table[c] |= MarkerStart;
         table['*'] |= Star;
         table['1'] |= One;

@@ -3,7 +3,7 @@ namespace ChainBot.Core.Text;
 /// <summary>
 /// Folds the ways phones type the same text into one form before any scanner looks at it:
 /// full-width ASCII (２份, Ｘ２) to half-width (but for the Chinese punctuation （）,：；！？), the ideographic and no-break spaces and tabs to a space,
-/// zero-width characters and variation selectors removed, Traditional characters to Simplified (接龍, 號, 棟).
+/// zero-width characters, variation selectors and keycaps (1⃣️ → 1) removed, Traditional characters to Simplified (接龍, 號, 棟).
 /// </summary>
 /// <remarks>Pure and thread-safe. Never lengthens text, so a destination as long as the source always fits.</remarks>
 public static class TextNormalizer
@@ -77,6 +77,9 @@ public static class TextNormalizer
                 return ' ';
             case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
                 return '\0';
+            case '\u20E3':
+                return '\0'; // the keycap of 1⃣️: the digit before it stays
+
             case >= '\uFE00' and <= '\uFE0F':
                 return '\0'; // variation selectors after emoji
             case '（' or '）' or '，' or '：' or '；' or '！' or '？':

@@ -70,13 +70,13 @@ internal readonly record struct DeadlineWord(string Text, DeadlineWordKind Kind,
 
     /// <summary>
     /// Words that say a line is about a deadline (spec: 截止, 截单, 结束, 为止, deadline), plus the variants people type
-    /// (截至, 截龙, 结单). 前 after a time is found by the scanner, not here: on its own it means too much else.
+    /// (截至, 截龙, 截团, 结单, 结团). 前 after a time is found by the scanner, not here: on its own it means too much else.
     /// </summary>
     public static readonly SearchValues<string> DeadlineKeywords =
-        SearchValues.Create(["截止", "截至", "截单", "截龙", "结单", "结束", "为止", "deadline"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["截止", "截至", "截单", "截龙", "截团", "结单", "结团", "结束", "为止", "停止接龙", "deadline"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words after a date that make it a deadline: 4.20前, 18号截止.</summary>
-    public static readonly string[] DeadlineAfter = ["前", "之前", "以前", "截止", "截至", "截单", "截龙", "结单", "结束", "为止", "止"];
+    public static readonly string[] DeadlineAfter = ["前", "之前", "以前", "截止", "截至", "截单", "截龙", "截团", "结单", "结团", "结束", "为止", "止"];
 
     /// <summary>Words before a date that make it a deadline: 截止日期：4.20, 截止到18号.</summary>
     public static readonly string[] DeadlineBefore = ["截止", "截至", "截单", "日期", "时间", "到", "至", "于", "deadline"];

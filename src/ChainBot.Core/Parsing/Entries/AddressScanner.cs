@@ -105,7 +105,8 @@ internal static class AddressScanner
             p += suffixLength;
             p = ReadAfterBuilding(s, consumed, pool, p, ref entrance, ref room, ref floor);
         }
-        else if (p < s.Length && s[p] is '-' or '/' && !letterBuilding || (letterBuilding && p < s.Length && s[p] == '-'))
+        else if (p < s.Length && s[p] is '-' or '/' && !letterBuilding || (letterBuilding && p < s.Length && s[p] == '-')
+                 || IsDottedRoom(s, p, digitCount))
         {
             if (digitCount > MaxBuildingDigits || !ReadDashed(s, pool, p, out entrance, out room, out p))
                 return false;
@@ -168,7 +169,7 @@ internal static class AddressScanner
         if (p >= s.Length)
             return false;
         var rest = s[p..];
-        if (rest.StartsWith("号楼"))
+        if (rest.StartsWith("号楼") || rest.StartsWith("#楼"))
             length = 2;
         else if (rest[0] is '号' or '栋' or '幢' or '座' or '#')
             length = 1;
@@ -221,7 +222,21 @@ internal static class AddressScanner
         return p;
     }
 
-    /// <summary>12-301, 12-3-301, 12/301, 3-2 (building 3, entrance 2).</summary>
+    /// <summary>
+    /// 12.301: a dot between a building and a room of three or more digits (a quantity has at most two decimals,
+    /// and no unit follows a room).
+    /// </summary>
+    private static bool IsDottedRoom(ReadOnlySpan<char> s, int p, int buildingDigits)
+    {
+        if (p >= s.Length || s[p] != '.' || buildingDigits > 3)
+            return false;
+        int q = p + 1;
+        while (q < s.Length && char.IsAsciiDigit(s[q]) && q - p <= MaxRoomDigits)
+            q++;
+        return q - p - 1 >= 3 && (q == s.Length || !(char.IsAsciiDigit(s[q]) || s[q] == '.' || FollowedByQuantityUnit(s, q)));
+    }
+
+    /// <summary>12-301, 12-3-301, 12/301, 12.301, 3-2 (building 3, entrance 2).</summary>
     private static bool ReadDashed(ReadOnlySpan<char> s, StringPool? pool, int p, out string? entrance, out string? room, out int end)
     {
         entrance = room = null;
@@ -229,7 +244,7 @@ internal static class AddressScanner
         char separator = s[p];
         int a = p + 1;
         int b = a;
-        while (b < s.Length && char.IsAsciiDigit(s[b]))
+        while (b < s.Length && char.IsAsciiDigit(s[b]) && b - a <= MaxRoomDigits)
             b++;
         if (b == a || b - a > MaxRoomDigits)
             return false;
@@ -237,7 +252,7 @@ internal static class AddressScanner
         {
             int c = b + 1;
             int d = c;
-            while (d < s.Length && char.IsAsciiDigit(s[d]))
+            while (d < s.Length && char.IsAsciiDigit(s[d]) && d - c <= MaxRoomDigits)
                 d++;
             if (d - c > MaxRoomDigits || b - a > 2 || FollowedByQuantityUnit(s, d))
                 return false;
@@ -287,21 +302,29 @@ internal static class AddressScanner
     private static bool FollowedByQuantityUnit(ReadOnlySpan<char> s, int p) =>
         p < s.Length && s[p] != '室' && Units.TryRead(s[p..], out _, out _);
 
-    /// <summary>One space or dash between the parts (12号 301, 12栋-301).</summary>
+    /// <summary>A space or a dash between the parts, or a dash between spaces (12号 301, 12栋-301, 12栋 - 301).</summary>
     private static void SkipJoiner(ReadOnlySpan<char> s, ref int p)
     {
-        if (p < s.Length && s[p] is ' ' or '-')
-            p++;
+        int q = p;
+        if (q < s.Length && s[q] == ' ')
+            q++;
+        if (q < s.Length && s[q] == '-')
+        {
+            q++;
+            if (q < s.Length && s[q] == ' ')
+                q++;
+        }
+        p = q;
     }
 
-    /// <summary>The compound part written right before the building: 一区, 东区, 二期, 沧海二期, A区.</summary>
+    /// <summary>The compound part written right before the building: 一区, 东区, 二期, 沧海二期, A区, 58弄 (a Shanghai lane).</summary>
     private static bool FindArea(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int buildingStart, out int start, out int end)
     {
         start = end = buildingStart;
         int j = buildingStart - 1;
         if (j >= 0 && s[j] == ' ')
             j--;
-        if (j < 0 || consumed[j] || s[j] is not ('区' or '期'))
+        if (j < 0 || consumed[j] || s[j] is not ('区' or '期' or '弄'))
             return false;
         int k = j;
         while (k > 0 && j - k + 1 < MaxAreaLength && !consumed[k - 1] && CharKinds.IsWordChar(s[k - 1]))

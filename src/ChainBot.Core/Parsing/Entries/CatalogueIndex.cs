@@ -16,6 +16,8 @@ internal sealed class CatalogueIndex
     private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _aliasLookup;
     private readonly Dictionary<char, int> _codes = [];
+    private readonly Dictionary<char, int> _singleChars = [];
+    private readonly string[] _numberedNames;
     private readonly FirstCharFilter _firstChars;
     private readonly int _maxAliasLength;
 
@@ -28,6 +30,8 @@ internal sealed class CatalogueIndex
         for (int k = 0; k < Items.Length; k++)
         {
             string name = Items[k].Name;
+            if (name.Length == 0)
+                continue; // the header builder names every item; an empty name cannot be matched
             _aliases[name] = k; // the full name always wins
             for (int length = MinAliasLength; length < name.Length; length++)
             {
@@ -49,8 +53,21 @@ internal sealed class CatalogueIndex
             }
         }
         _aliasLookup = _aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _numberedNames = Items.Select(i => i.Name).Where(n => n.AsSpan().ContainsAnyInRange('0', '9')).ToArray();
+        // 油1桶, 米1: one character of a name stands for the item when no other item has it and it is no unit.
+        foreach (var item in Items)
+        {
+            foreach (char c in item.Name.Distinct())
+            {
+                if (!CharKinds.IsHan(c) || Entries.Units.StartsWithUnit([c]))
+                    continue;
+                int k = Items.IndexOf(item);
+                _singleChars[c] = _singleChars.TryGetValue(c, out int other) && other != k ? Ambiguous : k;
+            }
+        }
         _maxAliasLength = _aliases.Count == 0 ? 0 : _aliases.Keys.Max(a => a.Length);
-        var first = new HashSet<char>(_aliases.Keys.Select(a => a[0]));
+        var first = new HashSet<char>(_aliases.Keys.Where(a => a.Length > 0).Select(a => a[0]));
+        first.UnionWith(_singleChars.Keys);
         foreach (char c in _codes.Keys)
         {
             first.Add(c);
@@ -106,6 +123,48 @@ internal sealed class CatalogueIndex
         return false;
     }
 
+    /// <summary>AB各一份: a run of letters every one of which is a code names those items (not a word like Amy).</summary>
+    private bool IsRunOfCodes(ReadOnlySpan<char> s, int pos)
+    {
+        int start = pos, end = pos;
+        while (start > 0 && char.IsAsciiLetter(s[start - 1]))
+            start--;
+        while (end < s.Length && char.IsAsciiLetter(s[end]))
+            end++;
+        if (end - start > _codes.Count)
+            return false;
+        foreach (char letter in s[start..end])
+        {
+            if (!_codes.TryGetValue(char.ToUpperInvariant(letter), out int k) || k == Ambiguous)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Finds the item one character <paramref name="c"/> stands for (油 for 金龙鱼花生油), to be taken only
+    /// where a quantity follows it (油1桶): on its own a single character is too often part of something else.
+    /// </summary>
+    public bool TryMatchSingle(char c, out int item) => _singleChars.TryGetValue(c, out item) && item != Ambiguous;
+
+    /// <summary>
+    /// Marks names holding digits (1号套餐) where <paramref name="s"/> names them, so the address scanner does not
+    /// read them as buildings; returns how many ranges it marked, to be unmarked after the address is read.
+    /// </summary>
+    public int ProtectNumberedNames(ReadOnlySpan<char> s, Span<bool> consumed, Span<Range> ranges)
+    {
+        int count = 0;
+        foreach (string name in _numberedNames)
+        {
+            int i = s.IndexOf(name, StringComparison.Ordinal);
+            if (i < 0 || count == ranges.Length || consumed[i..(i + name.Length)].Contains(true))
+                continue;
+            consumed.Slice(i, name.Length).Fill(true);
+            ranges[count++] = new Range(i, i + name.Length);
+        }
+        return count;
+    }
+
     /// <summary>True when the catalogue has item codes (A, B, ①).</summary>
     public bool HasCodes => _codes.Count > 0;
 
@@ -133,7 +192,7 @@ internal sealed class CatalogueIndex
         if (_codes.TryGetValue(code, out int byCode) && byCode != Ambiguous)
         {
             bool alone = (pos == 0 || !char.IsAsciiLetter(s[pos - 1])) && (pos + 1 == s.Length || !char.IsAsciiLetter(s[pos + 1]));
-            if (alone && (char.IsAsciiLetter(c) || circled > 0))
+            if ((alone || IsRunOfCodes(s, pos)) && (char.IsAsciiLetter(c) || circled > 0))
             {
                 item = byCode;
                 length = 1;

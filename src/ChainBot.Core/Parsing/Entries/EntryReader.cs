@@ -41,7 +41,7 @@ internal sealed class EntryReader
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
         Span<bool> consumed = s.Length <= 512 ? stackalloc bool[s.Length] : new bool[s.Length];
-        var facts = new EntryFacts();
+        var facts = new EntryFacts { CancelAt = -1, HelpAt = -1 };
 
         // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
         byte kinds = CharKinds.Union(s);
@@ -52,14 +52,21 @@ internal sealed class EntryReader
         if ((kinds & CharKinds.MarkerStart) != 0)
             ReadMarkers(s, consumed, ref facts);
         Address address = default;
+        // 2号套餐 is an item, not building 2: names with digits are kept from the address scanner.
+        Span<Range> protectedNames = stackalloc Range[4];
+        int protectedCount = _catalogue.ProtectNumberedNames(s, consumed, protectedNames);
         if (AddressScanner.TryFind(s, consumed, _pool, out var match))
         {
             address = match.Address;
             consumed[match.Start..match.End].Fill(true);
             TakeLabel(s, consumed, match.Start);
+            if (facts.HelpAt >= 0 && facts.HelpAt < match.Start)
+                consumed[facts.HelpAt..match.Start].Fill(true); // 帮邻居5-102王奶奶接龙: 邻居 is the helper's word
         }
+        foreach (var range in protectedNames[..protectedCount])
+            consumed[range].Clear();
         if ((kinds & CharKinds.Star) != 0)
-            SkipSpecs(s, consumed);
+            TakeSpecs(s, consumed, ref facts);
 
         var tokens = t_tokens ??= new List<EntryToken>(16);
         tokens.Clear();
@@ -73,7 +80,7 @@ internal sealed class EntryReader
             name = ReadName(s, consumed, tokenSpan, nameToken, _pool, _roster ? _lexicon : null);
 
         var items = _roster ? RosterItems(s, consumed, tokenSpan, nameToken, ref facts) : OrderItems(s, tokenSpan, ref facts);
-        CollectNotes(s, consumed, tokenSpan, ref facts);
+        CollectNotes(s, consumed, tokenSpan, keepQuantities: _roster, ref facts);
 
         if (address.IsEmpty && name is null)
             return EntryRead.Unread(UnreadReasons.NoHousehold);
@@ -164,8 +171,19 @@ internal sealed class EntryReader
             }
             j += i + 1;
             var inner = s[(i + 1)..j].Trim(' ');
+            if (IsQuantityOnly(inner))
+            {
+                // 牛奶（2箱）: a quantity in brackets is the quantity, not a note.
+                consumed[i] = consumed[j] = true;
+                i = j;
+                continue;
+            }
             if (Markers.IsBehalfNote(inner))
                 facts.OnBehalf = true;
+            else if (Markers.IsCancelNote(inner))
+                facts.Cancelled = true;
+            else if (Markers.IsCorrectionNote(inner))
+                facts.Correction = true;
             else
                 facts.AddNote(i, FreeText(s, consumed, i + 1, j));
             consumed[i..(j + 1)].Fill(true);
@@ -183,10 +201,22 @@ internal sealed class EntryReader
         return next < 0 ? -1 : i + 1 + next;
     }
 
+    /// <summary>2箱, x2: text that is a quantity and nothing else.</summary>
+    private static bool IsQuantityOnly(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && QuantityScanner.CanStart(text[0]) && QuantityScanner.TryRead(text, 0, out var q) && q.End == text.Length && q.Unit is not null;
+
     private static void ReadMarkers(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
-        facts.Cancelled |= TakeAny(s, consumed, Markers.Cancel);
-        int correctionEnd = TakeFirst(s, consumed, Markers.Correction);
+        TakeMentions(s, consumed);
+        int cancelEnd = TakeFirst(s, consumed, Markers.Cancel, out int cancelAt);
+        if (cancelEnd >= 0)
+        {
+            facts.Cancelled = true;
+            facts.CancelAt = cancelAt;
+            facts.CancelEnd = cancelEnd;
+            TakeAny(s, consumed, Markers.Cancel); // 取消，不要了: one cancellation, said twice
+        }
+        int correctionEnd = TakeFirst(s, consumed, Markers.Correction, out _);
         if (correctionEnd < 0)
             correctionEnd = TakeBareChange(s, consumed);
         if (correctionEnd >= 0)
@@ -194,8 +224,22 @@ internal sealed class EntryReader
             facts.Correction = true;
             facts.CorrectionFrom = correctionEnd;
         }
-        facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed) || TakeLeading(s, consumed);
+        facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed, ref facts) || TakeLeading(s, consumed);
     }
+
+    /// <summary>@团长, @李团长: a mention of someone in the group, not a name or a note.</summary>
+    private static void TakeMentions(ReadOnlySpan<char> s, Span<bool> consumed)
+    {
+        for (int i = s.IndexOf('@'); i >= 0; i = Next(s, i, Mention))
+        {
+            int end = i + 1;
+            while (end < s.Length && s[end] != ' ' && !CharKinds.IsSeparator(s[end]) && !char.IsAsciiDigit(s[end]))
+                end++;
+            consumed[i..end].Fill(true);
+        }
+    }
+
+    private static readonly SearchValues<char> Mention = SearchValues.Create("@");
 
     private static bool TakeAny(ReadOnlySpan<char> s, Span<bool> consumed, string[] words)
     {
@@ -212,8 +256,8 @@ internal sealed class EntryReader
         return found;
     }
 
-    /// <summary>Takes the first of <paramref name="words"/> found; returns where it ends, or -1.</summary>
-    private static int TakeFirst(ReadOnlySpan<char> s, Span<bool> consumed, string[] words)
+    /// <summary>Takes the first of <paramref name="words"/> found; returns where it ends (or -1) and where it starts.</summary>
+    private static int TakeFirst(ReadOnlySpan<char> s, Span<bool> consumed, string[] words, out int start)
     {
         foreach (string word in words)
         {
@@ -221,9 +265,11 @@ internal sealed class EntryReader
             if (i >= 0 && !consumed[i])
             {
                 consumed.Slice(i, word.Length).Fill(true);
+                start = i;
                 return i + word.Length;
             }
         }
+        start = -1;
         return -1;
     }
 
@@ -234,18 +280,18 @@ internal sealed class EntryReader
         if (i < 0 || consumed[i])
             return -1;
         int p = i + 1;
-        while (p < s.Length && s[p] == ' ')
+        while (p < s.Length && s[p] is ' ' or ':' or '：')
             p++;
         if (p == s.Length || !QuantityScanner.CanStart(s[p]))
             return -1;
-        consumed[i] = true;
-        return i + 1;
+        consumed[i..p].Fill(true); // 改：2份 — the colon goes with the marker
+        return p;
     }
 
-    /// <summary>帮5号102王奶奶接龙: 帮 … 接龙 around the household's own line.</summary>
-    private static bool TakeHelpPhrase(ReadOnlySpan<char> s, Span<bool> consumed)
+    /// <summary>帮5号102王奶奶接龙, 替5号102王奶奶报: 帮 … 接龙 around the household's own line.</summary>
+    private static bool TakeHelpPhrase(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
-        int i = s.IndexOf('帮');
+        int i = s.IndexOfAny(Markers.HelpOpeners);
         if (i < 0 || consumed[i])
             return false;
         foreach (string closer in Markers.HelpClosers)
@@ -255,6 +301,7 @@ internal sealed class EntryReader
             {
                 consumed[i] = true;
                 consumed.Slice(i + 1 + j, closer.Length).Fill(true);
+                facts.HelpAt = i + 1;
                 return true;
             }
         }
@@ -299,8 +346,11 @@ internal sealed class EntryReader
         }
     }
 
-    /// <summary>250ml*24盒/箱, 500g*2: packaging written in an entry is never a quantity ordered.</summary>
-    private static void SkipSpecs(ReadOnlySpan<char> s, Span<bool> consumed)
+    /// <summary>
+    /// 250ml*24盒/箱, 0.5g*30片: packaging written in an entry is never a quantity ordered; it goes to the note,
+    /// where the supplier or the pharmacy can read it.
+    /// </summary>
+    private static void TakeSpecs(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
         for (int i = 1; i + 1 < s.Length; i++)
         {
@@ -319,6 +369,7 @@ internal sealed class EntryReader
                 b += unitLength;
             if (b + 1 < s.Length && s[b] == '/' && Units.TryRead(s[(b + 1)..], out _, out int perLength))
                 b += 1 + perLength;
+            facts.AddNote(a, s[a..b].ToString());
             consumed[a..b].Fill(true);
             i = b;
         }
@@ -332,9 +383,11 @@ internal sealed class EntryReader
         {
             char c = s[i];
             bool plusAlone = c == '+' && !(i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])); // a+c, A+B+C
-            if (consumed[i] || plusAlone || (CharKinds.IsSeparator(c) && c != '-') || (c == '-' && wordStart < 0))
+            // Mr.Li: a dot between letters belongs to the name.
+            bool dotInName = c == '.' && i > 0 && i + 1 < s.Length && char.IsAsciiLetter(s[i - 1]) && char.IsAsciiLetter(s[i + 1]);
+            if (consumed[i] || plusAlone || (CharKinds.IsSeparator(c) && !dotInName))
             {
-                CloseWord(tokens, ref wordStart, i);
+                CloseWord(s, tokens, ref wordStart, i);
                 i++;
                 continue;
             }
@@ -343,7 +396,7 @@ internal sealed class EntryReader
             {
                 if (_catalogue.TryMatch(s, i, out int item, out int length) && IsFree(consumed, i, i + length))
                 {
-                    CloseWord(tokens, ref wordStart, i);
+                    CloseWord(s, tokens, ref wordStart, i);
                     tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + length, Item = item });
                     i += length;
                     continue;
@@ -351,14 +404,25 @@ internal sealed class EntryReader
                 if (_catalogue.TryMatchShared(s, i, out int shared) && IsFree(consumed, i, i + shared))
                 {
                     // 套餐 of B套餐, where 套餐A and 套餐B are sold: a filler word, neither name nor note.
-                    CloseWord(tokens, ref wordStart, i);
+                    CloseWord(s, tokens, ref wordStart, i);
                     i += shared;
+                    continue;
+                }
+                if (!inWord && i + 1 < s.Length && !consumed[i + 1] && QuantityScanner.CanStart(s[i + 1])
+                    && _catalogue.TryMatchSingle(c, out int single) && QuantityScanner.TryRead(s, i + 1, out _))
+                {
+                    // 油1桶: one character of the name, right before a quantity.
+                    tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + 1, Item = single });
+                    i++;
                     continue;
                 }
             }
             if (c == '各' && i + 1 < s.Length && QuantityScanner.TryRead(s, i + 1, out var each) && IsFree(consumed, i, each.End))
             {
-                CloseWord(tokens, ref wordStart, i);
+                // 全部各1: the filler before 各 is dropped like a verb before a quantity.
+                CloseWord(s, tokens, ref wordStart, inWord ? i - OrderVerbLength(s[wordStart..i]) : i);
+                wordStart = -1;
+                DropVerbWord(s, tokens);
                 tokens.Add(new EntryToken { Kind = EntryTokenKind.Each, Start = i, End = i + 1 });
                 tokens.Add(new EntryToken { Kind = EntryTokenKind.Quantity, Start = i + 1, End = each.End, Quantity = each });
                 i = each.End;
@@ -370,7 +434,7 @@ internal sealed class EntryReader
             {
                 // 要2份, 订两份: the verb before a quantity is dropped, not kept as a word.
                 int wordEnd = inWord ? i - OrderVerbLength(s[wordStart..i]) : i;
-                CloseWord(tokens, ref wordStart, wordEnd);
+                CloseWord(s, tokens, ref wordStart, wordEnd);
                 wordStart = -1;
                 DropVerbWord(s, tokens);
                 if (quantity.Unit?.Kind != UnitKind.Volume)
@@ -382,7 +446,7 @@ internal sealed class EntryReader
                 wordStart = i;
             i++;
         }
-        CloseWord(tokens, ref wordStart, s.Length);
+        CloseWord(s, tokens, ref wordStart, s.Length);
     }
 
     /// <summary>The length of an order verb (要, 订, 一共) that ends <paramref name="word"/>, or 0.</summary>
@@ -424,9 +488,10 @@ internal sealed class EntryReader
         return CharKinds.IsSeparator(c) || c == '+';
     }
 
-    private static void CloseWord(List<EntryToken> tokens, ref int wordStart, int end)
+    /// <summary>Ends the word being read; a "word" of symbols alone (✅, 🥬, 🙏) is decoration and is dropped.</summary>
+    private static void CloseWord(ReadOnlySpan<char> s, List<EntryToken> tokens, ref int wordStart, int end)
     {
-        if (wordStart < 0 || end <= wordStart)
+        if (wordStart < 0 || end <= wordStart || !HasWordChar(s[wordStart..end]))
         {
             wordStart = -1;
             return;
@@ -436,6 +501,16 @@ internal sealed class EntryReader
     }
 
     private static bool IsFree(ReadOnlySpan<bool> consumed, int start, int end) => !consumed[start..end].Contains(true);
+
+    private static bool HasWordChar(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (CharKinds.IsWordChar(c))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The name is the first word before any item or quantity; else a short first word after them.</summary>
     private static int FindNameToken(Span<EntryToken> tokens)
@@ -462,15 +537,32 @@ internal sealed class EntryReader
         int end = Honorifics.NameEnd(text);
         if (end <= 0 && lexicon is not null)
             end = lexicon.GoodsSuffixStart(text); // 刘氨氯地平: 刘 and the medicine
-        if (end > 0 && end < text.Length)
+        if (end > 0 && end < text.Length && HasWordChar(text[end..]))
         {
             // Keep the rest as its own word: a roster item (刘阿姨氨氯地平) or a note.
             tokens[t].Start += end;
             return pool.Get(s.Slice(token.Start, end));
         }
         tokens[t].Used = true;
+        if (IsLatinWord(text) && t + 1 < tokens.Length && tokens[t + 1].Kind == EntryTokenKind.Word
+            && tokens[t + 1].Start == token.End + 1 && s[token.End] == ' ' && IsLatinWord(s[tokens[t + 1].Start..tokens[t + 1].End]))
+        {
+            // Tom Wang: a Latin given name and family name are one name.
+            tokens[t + 1].Used = true;
+            return FreeText(s, consumed, token.Start, tokens[t + 1].End, pool);
+        }
         string whole = FreeText(s, consumed, token.Start, token.End, pool);
         return whole.Length == 0 ? null : whole;
+    }
+
+    private static bool IsLatinWord(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiLetter(c) && c != '.')
+                return false;
+        }
+        return !text.IsEmpty;
     }
 
     private ImmutableArray<ItemQuantity> OrderItems(ReadOnlySpan<char> s, Span<EntryToken> tokens, ref EntryFacts facts)
@@ -485,6 +577,7 @@ internal sealed class EntryReader
         bool anyItem = false;
 
         SupersedeCorrected(tokens, facts.CorrectionFrom);
+        CancelOneItem(s, tokens, ref facts);
         Span<int> firstMention = count <= 64 ? stackalloc int[count] : new int[count];
         firstMention.Fill(int.MaxValue);
         for (int t = 0; t < tokens.Length; t++)
@@ -630,26 +723,68 @@ internal sealed class EntryReader
         bool hasLeft = t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used
             && tokens[t - 1].Quantity.Unit is not null && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each);
         bool leftGlued = hasLeft && tokens[t - 1].End == tokens[t].Start;
+        // 肉松小贝1盒→2盒: quantities a correction set aside are stepped over.
+        int r = t + 1;
+        while (r < tokens.Length && tokens[r].Kind == EntryTokenKind.Quantity && tokens[r].Used)
+            r++;
+        if (r > t + 1 && r < tokens.Length && tokens[r].Kind == EntryTokenKind.Quantity)
+            return r;
         bool hasRight = t + 1 < tokens.Length && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used;
+        // 两箱牛奶 一盒鸡蛋, 2箱牛奶1盒鸡蛋: when quantities come first, the one after an item is the next item's.
         bool rightBelongsToNext = hasRight && tokens[t + 1].Quantity.Unit is not null && t + 2 < tokens.Length
             && tokens[t + 2].Kind == EntryTokenKind.Item && tokens[t + 1].End == tokens[t + 2].Start
-            && tokens[t].End != tokens[t + 1].Start;
+            && (tokens[t].End != tokens[t + 1].Start || leftGlued);
         if (hasRight && !rightBelongsToNext && !(leftGlued && tokens[t].End != tokens[t + 1].Start))
             return t + 1;
         return hasLeft ? t - 1 : -1;
     }
 
-    /// <summary>1份改2份: quantities before the correction marker give way to the ones after it.</summary>
+    /// <summary>
+    /// 牛奶一箱 鸡蛋不要了: a cancellation right after an item, in a line that orders something else, drops that item
+    /// and keeps the rest; the words stay as a note for the coordinator.
+    /// </summary>
+    private static void CancelOneItem(ReadOnlySpan<char> s, Span<EntryToken> tokens, ref EntryFacts facts)
+    {
+        if (!facts.Cancelled || facts.CancelAt <= 0)
+            return;
+        int cancelled = -1;
+        bool others = false;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind != EntryTokenKind.Item)
+                continue;
+            if (tokens[t].End <= facts.CancelAt && s[tokens[t].End..facts.CancelAt].Trim(' ').IsEmpty)
+                cancelled = t;
+            else
+                others = true;
+        }
+        if (cancelled < 0 || !others)
+            return;
+        MarkUsed(tokens, cancelled);
+        tokens[cancelled].Kind = EntryTokenKind.Word; // no longer an item: no quantity pairs with it
+        facts.Cancelled = false;
+        facts.AddNote(tokens[cancelled].Start, string.Concat(s[tokens[cancelled].Start..tokens[cancelled].End], s[facts.CancelAt..facts.CancelEnd]));
+    }
+
+    /// <summary>
+    /// 1份改2份: quantities before the correction marker give way to the ones after it — only those of the item
+    /// being corrected (牛奶2箱 酸奶改1提 corrects the yoghurt, not the milk).
+    /// </summary>
     private static void SupersedeCorrected(Span<EntryToken> tokens, int correctionFrom)
     {
         if (correctionFrom <= 0)
             return;
         bool after = false;
-        foreach (var token in tokens)
-            after |= token.Kind == EntryTokenKind.Quantity && token.Start >= correctionFrom;
+        int lastItemBefore = -1;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            after |= tokens[t].Kind == EntryTokenKind.Quantity && tokens[t].Start >= correctionFrom;
+            if (tokens[t].Kind == EntryTokenKind.Item && tokens[t].End <= correctionFrom)
+                lastItemBefore = t;
+        }
         if (!after)
             return;
-        for (int t = 0; t < tokens.Length; t++)
+        for (int t = lastItemBefore + 1; t < tokens.Length; t++)
         {
             if (tokens[t].Kind == EntryTokenKind.Quantity && tokens[t].Start < correctionFrom)
                 MarkUsed(tokens, t);
@@ -722,6 +857,9 @@ internal sealed class EntryReader
             if (q.Kind != EntryTokenKind.Quantity)
                 continue;
             int w = t - 1;
+            // 苯磺酸氨氯地平片 5mg 2盒: the dose between the medicine and its quantity stays a note.
+            while (w >= 0 && tokens[w].Kind == EntryTokenKind.Word && !tokens[w].Used && char.IsAsciiDigit(s[tokens[w].Start]))
+                w--;
             if (w < 0 || tokens[w].Kind != EntryTokenKind.Word || tokens[w].Used || (w == nameToken && tokens[w].Start == tokens[w].End))
                 continue;
             var word = tokens[w];
@@ -741,7 +879,15 @@ internal sealed class EntryReader
     }
 
     /// <summary>Words left over, and quantities no item took (西瓜2个), become the note, in the order they stand.</summary>
-    private static void CollectNotes(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, Span<EntryToken> tokens, ref EntryFacts facts)
+    /// <param name="s">The entry's text.</param>
+    /// <param name="consumed">What the scanners took.</param>
+    /// <param name="tokens">The entry's tokens.</param>
+    /// <param name="keepQuantities">
+    /// In a roster a quantity no item took is still news for the coordinator (3人 for a 核酸 sign-up); in an order
+    /// chain it was either an item's or is reported.
+    /// </param>
+    /// <param name="facts">Where the notes go.</param>
+    private static void CollectNotes(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, Span<EntryToken> tokens, bool keepQuantities, ref EntryFacts facts)
     {
         int t = 0;
         while (t < tokens.Length)
@@ -760,7 +906,7 @@ internal sealed class EntryReader
                 end = tokens[t].End;
                 t++;
             }
-            if (hasWord)
+            if (hasWord || keepQuantities)
                 facts.AddNote(start, FreeText(s, consumed, start, end));
         }
     }
@@ -787,6 +933,16 @@ internal sealed class EntryReader
         return pool?.Get(text[a..b]) ?? text[a..b].ToString();
     }
 
+    private static string TrimDecoration(string text)
+    {
+        int a = 0, b = text.Length;
+        while (a < b && !CharKinds.IsWordChar(text[a]))
+            a++;
+        while (b > a && !CharKinds.IsWordChar(text[b - 1]) && text[b - 1] is not (')' or '）' or '】'))
+            b--;
+        return a == 0 && b == text.Length ? text : text[a..b];
+    }
+
     /// <summary>What the scanners learned about the entry besides address, name and items.</summary>
     private struct EntryFacts
     {
@@ -794,6 +950,9 @@ internal sealed class EntryReader
         public bool Cancelled;
         public bool Correction;
         public int CorrectionFrom;
+        public int CancelAt;
+        public int CancelEnd;
+        public int HelpAt;
         public bool OnBehalf;
         public bool ZeroQuantity;
         public bool UnitMismatch;
@@ -806,7 +965,9 @@ internal sealed class EntryReader
 
         public void AddNote(int position, string text)
         {
-            if (text.Length == 0)
+            // Decoration at either end (✅, 🙏, ❤️) and courtesies (谢谢, 辛苦了) are for the group, not the sheet.
+            text = TrimDecoration(text);
+            if (text.Length == 0 || Markers.IsCourtesy(text))
                 return;
             if (FirstNote is null)
             {

@@ -8,13 +8,16 @@ namespace ChainBot.Core.Parsing.Entries;
 internal static class Markers
 {
     /// <summary>取消, 不要了 …: the household withdraws.</summary>
-    public static readonly string[] Cancel = ["不需要了", "不需要", "不要了", "取消了", "取消", "退订", "退团", "撤销"];
+    public static readonly string[] Cancel = ["取消接龙", "不需要了", "不需要", "不要了", "已取消", "取消了", "取消", "退订", "退团", "退出", "撤销"];
 
     /// <summary>更正, 改为 …: the line replaces the household's earlier one. Bare 改 is checked separately.</summary>
-    public static readonly string[] Correction = ["更正", "修改为", "修改成", "修改", "改为", "改成"];
+    public static readonly string[] Correction = ["更正", "修改为", "修改成", "修改", "改为", "改成", "→", "->", "=>", "➡"];
 
     /// <summary>代登记, 代报 …: a volunteer adds the line for someone else.</summary>
     public static readonly string[] OnBehalf = ["代登记", "代报名", "代接龙", "代下单", "代报", "代订", "帮忙登记"];
+
+    /// <summary>What opens a 帮…接龙 phrase: 帮5号102王奶奶接龙, 替5号102王奶奶报.</summary>
+    public const string HelpOpeners = "帮替";
 
     /// <summary>What closes a 帮…接龙 phrase: 帮5号102王奶奶接龙.</summary>
     public static readonly string[] HelpClosers = ["接龙", "登记", "报名", "下单", "报"];
@@ -25,7 +28,7 @@ internal static class Markers
     /// <summary>
     /// Verbs glued to a quantity (要2份, 订两份, 共3份): they say "I want", never name an item.
     /// </summary>
-    public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "要", "订", "定", "买", "来", "拿", "共", "加", "再"];
+    public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "数量", "份数", "数目", "全部", "每样", "每种", "要", "订", "定", "买", "来", "拿", "共", "加", "再", "都"];
 
     /// <summary>The last characters of <see cref="OrderVerbs"/>: most words end otherwise and need no comparison.</summary>
     public static readonly FrozenSet<char> OrderVerbEnds = OrderVerbs.Select(v => v[^1]).ToFrozenSet();
@@ -36,7 +39,34 @@ internal static class Markers
     /// <summary>Offline lines (线下) are entered by a volunteer on someone's behalf.</summary>
     public const string Offline = "线下";
 
-    /// <summary>Bracket contents that mean "on behalf" rather than a note: （代）.</summary>
+    /// <summary>
+    /// Bracket contents that mean "on behalf" rather than a note: （代）, （楼组长代报）, （线下）.
+    /// </summary>
     public static bool IsBehalfNote(ReadOnlySpan<char> note) =>
-        note.SequenceEqual("代") || note.SequenceEqual("代报") || note.SequenceEqual("代登记") || note.SequenceEqual("代接龙") || note.SequenceEqual("代购") || note.SequenceEqual("线下");
+        note.SequenceEqual("代") || note.SequenceEqual("线下") || note.SequenceEqual("代购")
+        || (note.Length <= 6 && (note.EndsWith("代报") || note.EndsWith("代登记") || note.EndsWith("代接龙") || note.EndsWith("代下单")));
+
+    /// <summary>Bracket contents that cancel the line: （取消）, （已取消）, （不要了）.</summary>
+    public static bool IsCancelNote(ReadOnlySpan<char> note) =>
+        note.Length <= 4 && (note.SequenceEqual("取消") || note.SequenceEqual("已取消") || note.SequenceEqual("不要了") || note.SequenceEqual("退出"));
+
+    /// <summary>Bracket contents that say the line corrects an earlier one: （更正）, （已修改）, （改）.</summary>
+    public static bool IsCorrectionNote(ReadOnlySpan<char> note) =>
+        note.SequenceEqual("更正") || note.SequenceEqual("修改") || note.SequenceEqual("已修改") || note.SequenceEqual("改") || note.SequenceEqual("已改");
+
+    /// <summary>
+    /// Courtesies (谢谢, 辛苦了, 不好意思): kind words for the group, not instructions for the coordinator's sheet.
+    /// </summary>
+    public static bool IsCourtesy(ReadOnlySpan<char> note)
+    {
+        const int MaxCourtesyLength = 8;
+        if (note.Length > MaxCourtesyLength)
+            return false;
+        foreach (string start in (ReadOnlySpan<string>)["谢谢", "感谢", "多谢", "谢啦", "辛苦", "麻烦了", "不好意思", "抱歉", "thanks", "Thanks", "thx"])
+        {
+            if (note.StartsWith(start, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 }

@@ -35,22 +35,23 @@ internal static class CatalogueLine
 
     private static Draft ReadSegment(ReadOnlySpan<char> segment, ReadOnlySpan<char> tail, Price price, string? code)
     {
-        var s = segment.Trim(" ,，;；:：、|");
+        var s = SkipDecoration(WithoutStruckPrices(segment).AsSpan().Trim(" ,，;；:：、|"));
         code ??= ReadCode(ref s);
-        s = StripLabel(s);
+        s = SkipDecoration(StripLabel(s));
 
         // The name: the leading run of Han or Latin letters (鸡蛋, 牛奶250ml → 牛奶), unless the text is all spec.
         string? name = null;
         int nameEnd = 0;
         if (!s.IsEmpty && !s.StartsWith("每") && !s.StartsWith("约"))
         {
-            while (nameEnd < s.Length && (CharKinds.IsHan(s[nameEnd]) || char.IsAsciiLetter(s[nameEnd]) || IsEmoji(s, nameEnd)))
-                nameEnd++;
+            nameEnd = NameLength(s);
             var candidate = s[..nameEnd].Trim();
             if (!candidate.IsEmpty && !IsAllUnit(candidate))
                 name = TrimEmoji(candidate);
             else
                 nameEnd = 0;
+            if (name is { Length: 0 })
+                name = null;
         }
 
         var specText = s[nameEnd..].Trim(" ,，;；:：、|");
@@ -69,6 +70,64 @@ internal static class CatalogueLine
             specText = specText[..slash].TrimEnd(' ');
         string? spec = specText.IsEmpty ? null : specText.ToString();
         return new Draft(name, unit, price.Value, spec, code);
+    }
+
+    /// <summary>
+    /// How long the item's name is at the start of <paramref name="s"/>: Han and Latin letters, emoji inside, and
+    /// digits that go on as a name (丹东99草莓, 1号套餐) rather than as a spec (牛奶250ml, 大米10斤).
+    /// </summary>
+    private static int NameLength(ReadOnlySpan<char> s)
+    {
+        int n = 0;
+        while (n < s.Length)
+        {
+            char c = s[n];
+            if (CharKinds.IsHan(c) || char.IsAsciiLetter(c) || (n > 0 && IsEmoji(s, n)))
+            {
+                n++;
+                continue;
+            }
+            if (!char.IsAsciiDigit(c))
+                break;
+            int d = n;
+            while (d < s.Length && char.IsAsciiDigit(s[d]))
+                d++;
+            bool numberedKind = n == 0 && d < s.Length && s[d] is '号' or '款' or '种' && d + 1 < s.Length && CharKinds.IsHan(s[d + 1]);
+            bool inside = n > 0 && d < s.Length && CharKinds.IsHan(s[d]) && !Units.StartsWithUnit(s[d..]);
+            if (!numberedKind && !inside)
+                break;
+            n = d;
+        }
+        return n;
+    }
+
+    /// <summary>Emoji and symbols that decorate an item line (🥚 鸡蛋, ★大米): not part of the name.</summary>
+    private static ReadOnlySpan<char> SkipDecoration(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        while (i < s.Length && !CharKinds.IsWordChar(s[i]) && !SequenceNumbers.TryCircled(s[i], out _) && s[i] is not ('(' or '（'))
+            i++;
+        return s[i..].TrimStart(' ');
+    }
+
+    /// <summary>原价88, 市场价108: a struck-through price is neither the price nor part of the name.</summary>
+    private static string WithoutStruckPrices(ReadOnlySpan<char> segment)
+    {
+        var text = segment.ToString();
+        foreach (string label in PriceScanner.StruckLabels)
+        {
+            int i;
+            while ((i = text.IndexOf(label, StringComparison.Ordinal)) >= 0)
+            {
+                int end = i + label.Length;
+                while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is '.' or ':' or '：' or '¥' or '￥' or ' '))
+                    end++;
+                if (end < text.Length && text[end] is '元' or '块')
+                    end++;
+                text = string.Concat(text.AsSpan(0, i), text.AsSpan(end));
+            }
+        }
+        return text;
     }
 
     /// <summary>A. A、 A) (A) A: ① at the start of an item.</summary>
@@ -134,5 +193,5 @@ internal static class CatalogueLine
 
     /// <summary>Makes the catalogue item; a draft without a name takes <paramref name="fallbackName"/>.</summary>
     public static CatalogueItem ToItem(Draft draft, string fallbackName) =>
-        new(draft.Name ?? fallbackName, draft.Unit, draft.Price, draft.Spec, draft.Code);
+        new(string.IsNullOrEmpty(draft.Name) ? fallbackName : draft.Name, draft.Unit, draft.Price, draft.Spec, draft.Code);
 }

@@ -10,8 +10,10 @@ namespace ChainBot.Core.Parsing.Header;
 /// </summary>
 internal static class PriceScanner
 {
-    private static readonly string[] Labels = ["团购价", "活动价", "单价", "价格", "售价", "团价", "现价", "价"];
-    private static readonly string[] NotOurPrice = ["原价", "市场价", "零售价", "超市价", "划线价", "专柜价", "门店价"];
+    private static readonly string[] Labels = ["团购价", "活动价", "单价", "价格", "售价", "团价", "现价"];
+
+    /// <summary>Labels of a price struck through beside the chain's own (原价108): not the price.</summary>
+    internal static readonly string[] StruckLabels = ["原价", "市场价", "零售价", "超市价", "划线价", "专柜价", "门店价"];
 
     /// <summary>True when the line holds at least one price.</summary>
     public static bool HasPrice(ReadOnlySpan<char> line)
@@ -40,12 +42,14 @@ internal static class PriceScanner
         return count;
     }
 
+    /// <summary>True when the price at <paramref name="start"/> is the one a struck label (原价108) gives.</summary>
     private static bool IsStruckThrough(ReadOnlySpan<char> line, int start)
     {
-        var before = line[Math.Max(0, start - 5)..start];
-        foreach (string label in NotOurPrice)
+        var before = line[Math.Max(0, start - 6)..start];
+        foreach (string label in StruckLabels)
         {
-            if (before.Contains(label, StringComparison.Ordinal))
+            int i = before.LastIndexOf(label, StringComparison.Ordinal);
+            if (i >= 0 && before[(i + label.Length)..].Trim(" :：¥￥").IsEmpty)
                 return true;
         }
         return false;
