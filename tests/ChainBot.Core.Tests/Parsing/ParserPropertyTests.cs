@@ -62,8 +62,13 @@ public partial class ParserPropertyTests
         "单元", "楼", "室", "（", "）", "(", ")", "【", "】", "：", "，", "\n", " ", "\t", "\u3000", "- - - - - -", "例：", "截止",
     ];
 
-    /// <summary>The pieces that hide a phone number from a plain ASCII search: full-width digits, a zero-width space.</summary>
-    private static bool HidesPhone(string piece) => piece.Contains('\u200B', StringComparison.Ordinal) || piece.Contains('１', StringComparison.Ordinal);
+    /// <summary>
+    /// The pieces behind the known phone leaks (see the failing tests below): full-width digits and a zero-width
+    /// space hide a number from the masking of the line; a spaced number at the start of a line loses "138 " to
+    /// the sequence number.
+    /// </summary>
+    private static bool LeaksPhone(string piece) =>
+        piece.Contains('\u200B', StringComparison.Ordinal) || piece.Contains('１', StringComparison.Ordinal) || piece == " 138 1234 5678";
 
     private static Gen<string> EntryLine(Func<string, bool> keep) =>
         from seq in Gen.Elements(Seqs.Where(keep))
@@ -91,8 +96,8 @@ public partial class ParserPropertyTests
 
     private static Arbitrary<string> ChainLike() => ChainLikeGen().ToArbitrary();
 
-    /// <summary>Chain-like text whose phone numbers are all typed in ASCII, without zero-width spaces.</summary>
-    private static Arbitrary<string> ChainLikeAsciiPhones() => ChainLikeGen(piece => !HidesPhone(piece)).ToArbitrary();
+    /// <summary>Chain-like text without the pieces of the known phone leaks.</summary>
+    private static Arbitrary<string> ChainLikeWithoutKnownLeaks() => ChainLikeGen(piece => !LeaksPhone(piece)).ToArbitrary();
 
     private static Arbitrary<string> AnyString() => ArbMap.Default.ArbFor<string>().Convert(s => s ?? string.Empty, s => s);
 
@@ -147,10 +152,11 @@ public partial class ParserPropertyTests
     [FsCheck.NUnit.Property(MaxTest = 400)]
     public Property Chain_like_text_echoes_no_phone_number_unmasked() => Prop.ForAll(ChainLike(), EchoesNoPhone);
 
-    // The property above fails on phones typed in full width or split by a zero-width space (the tests below pin
-    // those); this one keeps every other way a number is echoed under watch until that is fixed.
+    // The property above fails on the known leaks (the tests below pin each); this one keeps every other way a
+    // number is echoed under watch until they are fixed. Remove it then.
     [FsCheck.NUnit.Property(MaxTest = 400)]
-    public Property Chain_like_text_with_ascii_phones_echoes_no_phone_number_unmasked() => Prop.ForAll(ChainLikeAsciiPhones(), EchoesNoPhone);
+    public Property Chain_like_text_without_the_known_leaks_echoes_no_phone_number_unmasked() =>
+        Prop.ForAll(ChainLikeWithoutKnownLeaks(), EchoesNoPhone);
 
     /// <summary>No entry's or unread line's Line holds a mobile number unmasked, read as the parser reads text (normalized).</summary>
     private static bool EchoesNoPhone(string text)
@@ -200,6 +206,26 @@ public partial class ParserPropertyTests
             Assert.That(entry.Phone, Is.EqualTo("13812345678"));
             Assert.That(HoldsUnmaskedPhone(entry.Line), Is.False, entry.Line);
             Assert.That(entry.Line, Does.Contain("****"));
+        });
+    }
+
+    [TestCase(false, "138 1234 5678")]
+    [TestCase(false, "138 1234 5678 12-301 王 1份")]
+    [TestCase(false, "138 1234 5678\n12-301 王 1份")]
+    [TestCase(true, "138 1234 5678")]
+    [TestCase(true, "138 1234 5678 王阿姨")]
+    public void A_line_that_starts_with_a_spaced_phone_number_is_echoed_masked(bool roster, string lines)
+    {
+        // "138 " reads as a sequence number ("1 " is one), leaving "1234 5678" in the entry's text: the number
+        // is no longer seen there, but the line echoed is the whole line.
+        string header = roster ? "#接龙\n配药登记\n\n" : BundleHeader;
+        var post = Parse(header + "1. 12-302 李 1份\n\n" + lines);
+
+        var echoed = post.Entries.Select(e => e.Line).Concat(post.Unread.Select(u => u.Line)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(echoed, Has.Count.GreaterThanOrEqualTo(2));
+            Assert.That(echoed.Where(HoldsUnmaskedPhone), Is.Empty);
         });
     }
 
