@@ -38,7 +38,7 @@ public class ChainReaderTests
         ("quote", "「王阿姨：1. 99号999 路人 9份\n2. 98-998 路人乙 8份」\n- - - - - - - - - - - - - - -\n" + Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 2份"),
         ("quote among entries", Header + "1. 12号301 王阿姨 1份\n「李：2. 15-502 李 2份」\n- - - - - - - - - - - - - - -\n2. 3-201 陈 1份"),
         ("unclosed quote", Header + "1. 12号301 王阿姨 1份\n「放门口就行」\n2. 3-201 陈 1份\n3. 7-1203 杨 1份"),
-        ("long line", Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 2份" + new string('放', ChainBot.Core.Parsing.ChainParserDefaults.MaxLineLength) + "\n3. 3-201 陈 1份"),
+        ("long line", Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 2份" + new string('放', ChainParserDefaults.MaxLineLength) + "\n3. 3-201 陈 1份"),
         ("traditional", "#接龍\n4月18日 天山三村 蔬菜套餐團購\n規格：每份約5斤，68元/份\n\n1. 12號301 林太太 1份\n2. 15號樓502 何生 兩份"),
         ("full-width", Header + "１. １２号３０１ 王 ２份\n2. 15－502 李 Ｘ２"),
     ];

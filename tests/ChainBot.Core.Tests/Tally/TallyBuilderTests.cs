@@ -84,7 +84,6 @@ public class TallyBuilderTests
     [TestCase(null, "99999", "1", "0")]
     [TestCase("01", "301", "1", "301")]
     [TestCase("1", "99999", "2", "0")]
-    [TestCase(null, "3０1", null, "301")]
     public void Flats_that_differ_in_entrance_or_room_are_two_households(string? entranceA, string roomA, string? entranceB, string roomB)
     {
         var tally = Tally(OneItem,
