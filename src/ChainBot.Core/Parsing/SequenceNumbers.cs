@@ -46,6 +46,10 @@ internal static class SequenceNumbers
             return true;
         }
 
+        // 138 1234 5678 …: a phone number at the start of a line is no sequence number.
+        if (line[p] == '1' && Text.PhoneNumbers.TryFind(line[p..Math.Min(line.Length, p + 16)], out int phoneAt, out _) && phoneAt == 0)
+            return false;
+
         int digitsStart = p;
         while (p < line.Length && char.IsAsciiDigit(line[p]))
             p++;

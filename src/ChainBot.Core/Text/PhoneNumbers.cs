@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ChainBot.Core.Text;
 
 /// <summary>
@@ -83,12 +85,26 @@ public static class PhoneNumbers
         return new string(digits);
     }
 
-    /// <summary>Returns <paramref name="text"/> with every phone number in it masked.</summary>
+    /// <summary>
+    /// Returns <paramref name="text"/> with every phone number in it masked, as typed: full-width digits
+    /// (１３８…) and invisible characters between digits are seen through, the way the parser sees them.
+    /// </summary>
     public static string MaskAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length < Length || !TryFind(text, out _, out _))
+        if (text.Length < Length)
             return text;
+        if (text.AsSpan().IndexOfAny(Disguises) < 0)
+            return TryFind(text, out _, out _) ? MaskPlain(text) : text;
+        return MaskFolded(text);
+    }
+
+    /// <summary>Characters that hide a number from a plain search: full-width digits and stars, invisible characters.</summary>
+    private static readonly SearchValues<char> Disguises = SearchValues.Create(
+        "０１２３４５６７８９＊\u200B\u200C\u200D\u2060\uFEFF\u00AD\u3000\uFE0F－");
+
+    private static string MaskPlain(string text)
+    {
         var chars = text.ToCharArray();
         int offset = 0;
         while (TryFind(chars.AsSpan(offset), out int start, out int length))
@@ -105,5 +121,38 @@ public static class PhoneNumbers
             offset += start + length;
         }
         return new string(chars);
+    }
+
+    /// <summary>Finds numbers in the folded text and masks the characters they were typed with.</summary>
+    private static string MaskFolded(string text)
+    {
+        var folded = new char[text.Length];
+        var origin = new int[text.Length];
+        int n = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = TextNormalizer.Fold(text[i]);
+            if (c == '\0')
+                continue;
+            folded[n] = c;
+            origin[n++] = i;
+        }
+        char[]? masked = null;
+        int offset = 0;
+        while (TryFind(folded.AsSpan(offset, n - offset), out int start, out int length))
+        {
+            masked ??= text.ToCharArray();
+            int digits = 0;
+            for (int k = offset + start; k < offset + start + length; k++)
+            {
+                if (folded[k] == ' ' || folded[k] == '-')
+                    continue;
+                if (digits is >= 3 and < 7)
+                    masked[origin[k]] = '*';
+                digits++;
+            }
+            offset += start + length;
+        }
+        return masked is null ? text : new string(masked);
     }
 }

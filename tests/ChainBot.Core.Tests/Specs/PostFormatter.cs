@@ -122,7 +122,7 @@ public static class PostFormatter
     {
         if (example is null)
             return null;
-        string text = Text.TextNormalizer.Normalize(example).Trim();
+        string text = ChainBot.Core.Text.TextNormalizer.Normalize(example).Trim();
         foreach (string marker in (ReadOnlySpan<string>)["例如:", "例如：", "例:", "例：", "格式:", "格式：", "例 "])
         {
             if (text.StartsWith(marker, StringComparison.Ordinal))

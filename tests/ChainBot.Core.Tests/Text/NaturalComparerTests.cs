@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 
 // Not ChainBot.Core.Tests.Text: Specs/PostFormatter.cs names Text.TextNormalizer, which that namespace would shadow.
-namespace ChainBot.Core.Tests.TextTests;
+namespace ChainBot.Core.Tests.Text;
 
 /// <summary><see cref="NaturalComparer"/>: buildings and rooms in the order people count them.</summary>
 public class NaturalComparerTests

@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 
 // Not ChainBot.Core.Tests.Text: Specs/PostFormatter.cs names Text.TextNormalizer, which that namespace would shadow.
-namespace ChainBot.Core.Tests.TextTests;
+namespace ChainBot.Core.Tests.Text;
 
 /// <summary>
 /// <see cref="PhoneNumbers"/>: mainland mobile numbers found in the forms people type them (plain, 3-4-4 with spaces

@@ -1,7 +1,7 @@
 using ChainBot.Core.Text;
 
 // Not ChainBot.Core.Tests.Text: Specs/PostFormatter.cs names Text.TextNormalizer, which that namespace would shadow.
-namespace ChainBot.Core.Tests.TextTests;
+namespace ChainBot.Core.Tests.Text;
 
 /// <summary>
 /// <see cref="StringPool"/>: one instance per distinct value, so a chain of thousands of entries holds "12" and

@@ -1,7 +1,7 @@
 using ChainBot.Core.Text;
 
 // Not ChainBot.Core.Tests.Text: Specs/PostFormatter.cs names Text.TextNormalizer, which that namespace would shadow.
-namespace ChainBot.Core.Tests.TextTests;
+namespace ChainBot.Core.Tests.Text;
 
 /// <summary>
 /// <see cref="TextNormalizer"/>: the ways phones type the same text fold into one form — full-width to half-width,

@@ -36,7 +36,7 @@ internal sealed class EntryReader
     /// <summary>Reads normalized entry text <paramref name="s"/>.</summary>
     /// <param name="s">The entry's text after its number, normalized.</param>
     /// <param name="seq">Its sequence number.</param>
-    /// <param name="line">The line as posted, for <see cref="ChainEntry.Line"/> (masked here when it holds a phone number).</param>
+    /// <param name="line">The line as posted, for <see cref="ChainEntry.Line"/> (phone numbers are masked here).</param>
     /// <param name="lineNumber">1-based line number.</param>
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
@@ -108,8 +108,8 @@ internal sealed class EntryReader
             IsCorrection = facts.Correction,
             OnBehalf = facts.OnBehalf,
             Phone = facts.Phone,
-            // The line is echoed in replies and exports: a phone number found in it is masked there too.
-            Line = facts.Phone is null ? line : PhoneNumbers.MaskAll(line),
+            // The line is echoed in replies and exports: any phone number in it is masked there, wherever it stands.
+            Line = PhoneNumbers.MaskAll(line),
             LineNumber = lineNumber,
         });
     }
@@ -616,12 +616,16 @@ internal sealed class EntryReader
             }
         }
 
-        // A quantity with no item: the only item of a one-item chain (3号楼201 陈先生 1).
+        // A quantity with no item: the only item of a one-item chain (3号楼201 陈先生 1) — unless the line names
+        // something else the catalogue does not sell (苹果 2份, D1), which the quantity is for.
+        bool unknownNamed = !anyItem && (NamesUnknownCode(s, tokens) || NamesGoods(s, tokens));
+        if (unknownNamed)
+            facts.ItemNotInCatalogue = true;
         for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != EntryTokenKind.Quantity || tokens[t].Used)
                 continue;
-            if (!anyItem && NamesUnknownItem(tokens, t, s))
+            if (!anyItem && (unknownNamed || NamesUnknownItem(tokens, t, s)))
             {
                 facts.ItemNotInCatalogue = true;
             }
@@ -635,9 +639,6 @@ internal sealed class EntryReader
                 facts.ItemNotNamed = true;
             }
         }
-
-        if (!anyItem && (NamesUnknownCode(s, tokens) || NamesGoods(s, tokens)))
-            facts.ItemNotInCatalogue = true;
 
         int items = 0;
         Span<decimal> converted = count <= 64 ? stackalloc decimal[count] : new decimal[count];

@@ -34,8 +34,20 @@ internal static class SourceLines
                 yield return new SourceLine(line, ++number);
                 continue;
             }
-            foreach (var part in Of(line))
-                yield return new SourceLine(part.Text, ++number);
+            // Every Unicode break makes one more line, a trailing one included: the reader has already taken the
+            // \r or \n that follows it, which the whole text counts as a line break of its own.
+            int start = 0;
+            while (true)
+            {
+                int i = line.AsSpan(start).IndexOfAny(UnicodeBreaks);
+                if (i < 0)
+                {
+                    yield return new SourceLine(start == 0 ? line : line[start..], ++number);
+                    break;
+                }
+                yield return new SourceLine(line.Substring(start, i), ++number);
+                start += i + 1;
+            }
         }
     }
 
