@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Text;
 
@@ -111,13 +112,31 @@ public sealed class TallyBuilder
 
     private sealed class Accumulator
     {
-        /// <summary>Flats written as plain numbers (3单元1201), packed into one long: a set a third the size.</summary>
-        public HashSet<long> NumberedFlats { get; } = [];
+        /// <summary>
+        /// Flats written as plain numbers (3单元1201), packed into one long and only appended here: counting them
+        /// once, sorted, costs less than a hash set's scattered lookups on a chain of hundreds of thousands.
+        /// </summary>
+        public List<long> NumberedFlats { get; } = [];
 
         /// <summary>Every other household: named, by floor, or numbered in an unusual way (0301).</summary>
         public HashSet<Flat> OtherFlats { get; } = new(FlatComparer.Instance);
 
-        public int Households => NumberedFlats.Count + OtherFlats.Count;
+        public int Households => DistinctNumberedFlats() + OtherFlats.Count;
+
+        /// <summary>Sorts the numbered flats, keeps each once, and says how many there are.</summary>
+        private int DistinctNumberedFlats()
+        {
+            var flats = CollectionsMarshal.AsSpan(NumberedFlats);
+            flats.Sort();
+            int distinct = 0;
+            for (int i = 0; i < flats.Length; i++)
+            {
+                if (i == 0 || flats[i] != flats[distinct - 1])
+                    flats[distinct++] = flats[i];
+            }
+            CollectionsMarshal.SetCount(NumberedFlats, distinct);
+            return distinct;
+        }
         public decimal[] Quantities { get; private set; } = new decimal[8];
         public bool[] Counted { get; private set; } = new bool[8];
 

@@ -108,8 +108,10 @@ internal sealed class EntryReader
             IsCorrection = facts.Correction,
             OnBehalf = facts.OnBehalf,
             Phone = facts.Phone,
-            // The line is echoed in replies and exports: any phone number in it is masked there, wherever it stands.
-            Line = PhoneNumbers.MaskAll(line),
+            // The line is echoed in replies and exports: a phone number in it is masked there too. The phone scanner
+            // read the normalized text (full-width digits, invisible characters seen through), and a line cannot
+            // hide one in its sequence number (SequenceNumbers refuses a phone number there).
+            Line = facts.Phone is null ? line : PhoneNumbers.MaskAll(line),
             LineNumber = lineNumber,
         });
     }
@@ -207,8 +209,11 @@ internal sealed class EntryReader
 
     private static void ReadMarkers(ReadOnlySpan<char> s, Span<bool> consumed, ref EntryFacts facts)
     {
-        TakeMentions(s, consumed);
-        int cancelEnd = TakeFirst(s, consumed, Markers.Cancel, out int cancelAt);
+        // Each group of markers is looked for only where one of its first characters stands.
+        if (s.Contains('@'))
+            TakeMentions(s, consumed);
+        int cancelAt = -1;
+        int cancelEnd = s.IndexOfAny(Markers.CancelStarts) < 0 ? -1 : TakeFirst(s, consumed, Markers.Cancel, out cancelAt);
         if (cancelEnd >= 0)
         {
             facts.Cancelled = true;
@@ -216,15 +221,16 @@ internal sealed class EntryReader
             facts.CancelEnd = cancelEnd;
             TakeAny(s, consumed, Markers.Cancel); // 取消，不要了: one cancellation, said twice
         }
-        int correctionEnd = TakeFirst(s, consumed, Markers.Correction, out _);
-        if (correctionEnd < 0)
+        int correctionEnd = s.IndexOfAny(Markers.CorrectionStarts) < 0 ? -1 : TakeFirst(s, consumed, Markers.Correction, out _);
+        if (correctionEnd < 0 && s.Contains('改'))
             correctionEnd = TakeBareChange(s, consumed);
         if (correctionEnd >= 0)
         {
             facts.Correction = true;
             facts.CorrectionFrom = correctionEnd;
         }
-        facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed, ref facts) || TakeLeading(s, consumed);
+        if (s.IndexOfAny(Markers.BehalfStarts) >= 0)
+            facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed, ref facts) || TakeLeading(s, consumed);
     }
 
     /// <summary>@团长, @李团长: a mention of someone in the group, not a name or a note.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace ChainBot.Core.Parsing.Entries;
@@ -9,6 +10,15 @@ internal static class Markers
 {
     /// <summary>取消, 不要了 …: the household withdraws.</summary>
     public static readonly string[] Cancel = ["取消接龙", "不需要了", "不需要", "不要了", "已取消", "取消了", "取消", "退订", "退团", "退出", "撤销"];
+
+    /// <summary>The first characters of <see cref="Cancel"/>.</summary>
+    public static readonly SearchValues<char> CancelStarts = SearchValues.Create("取不已退撤");
+
+    /// <summary>The first characters of <see cref="Correction"/> (bare 改 is looked for apart).</summary>
+    public static readonly SearchValues<char> CorrectionStarts = SearchValues.Create("更修改→->=➡");
+
+    /// <summary>The first characters of <see cref="OnBehalf"/>, <see cref="HelpOpeners"/> and <see cref="Offline"/>.</summary>
+    public static readonly SearchValues<char> BehalfStarts = SearchValues.Create("代帮替线");
 
     /// <summary>更正, 改为 …: the line replaces the household's earlier one. Bare 改 is checked separately.</summary>
     public static readonly string[] Correction = ["更正", "修改为", "修改成", "修改", "改为", "改成", "→", "->", "=>", "➡"];
