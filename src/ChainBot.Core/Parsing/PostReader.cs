@@ -358,7 +358,11 @@ internal sealed class PostReader : IDisposable
         public string Line() =>
             Flattened ? $"{Seq}. {Body}"
             : _continued ? _raw.ToString()
-            : _firstLine!.Trim();
+            : TrimLine(_firstLine!);
+
+        /// <summary>Trims a line as posted; most lines start and end with a character that is no space at all.</summary>
+        private static string TrimLine(string line) =>
+            line.Length > 0 && CharKinds.IsWordChar(line[0]) && CharKinds.IsWordChar(line[^1]) ? line : line.Trim();
 
         public void Close()
         {

@@ -18,6 +18,8 @@ public sealed class TallyBuilder
     private readonly List<(string Item, string Unit, decimal? Price)> _items = [];
     private readonly Dictionary<(string Item, string Unit), int> _itemIndex = [];
     private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildings = new(BuildingComparer.Instance);
+    private Accumulator? _last;
+    private (string? Area, string? Building) _lastKey;
 
     /// <summary>Starts a tally over a catalogue; prices come from it.</summary>
     public TallyBuilder(ImmutableArray<CatalogueItem> catalogue)
@@ -33,8 +35,18 @@ public sealed class TallyBuilder
         if (entry.Status == EntryStatus.Cancelled)
             return;
         var key = (entry.Address.Area, entry.Address.Building);
-        if (!_buildings.TryGetValue(key, out var building))
-            _buildings.Add(key, building = new Accumulator());
+        Accumulator? building;
+        // Lines of one building often follow each other, with the same (pooled) strings: no lookup then.
+        if (_last is not null && ReferenceEquals(key.Area, _lastKey.Area) && ReferenceEquals(key.Building, _lastKey.Building))
+        {
+            building = _last;
+        }
+        else
+        {
+            if (!_buildings.TryGetValue(key, out building))
+                _buildings.Add(key, building = new Accumulator());
+            (_last, _lastKey) = (building, key);
+        }
         // Within a building, a household is told apart by the rest of its address, or by its name.
         var household = entry.Household;
         var flat = new Flat(household.Entrance, household.Room, household.Floor, household.Name);
