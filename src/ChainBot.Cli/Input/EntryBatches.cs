@@ -12,8 +12,8 @@ namespace ChainBot.Cli.Input;
 /// <remarks>One reader thread (the worker) and one consumer; <see cref="Dispose"/> waits for the worker.</remarks>
 internal sealed class EntryBatches : IDisposable
 {
-    private const int BatchSize = 256;
-    private const int MaxBatchesInFlight = 8;
+    private const int BatchSize = 2048;
+    private const int MaxBatchesInFlight = 4;
 
     private readonly BlockingCollection<ChainEntry[]> _batches = new(MaxBatchesInFlight);
     private readonly CancellationTokenSource _stop = new();
