@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Parsing.Entries;
@@ -29,6 +30,7 @@ internal sealed class PostReader : IDisposable
     private EntryReader? _reader;
     private char[] _lineBuffer = new char[256];
     private bool _ended;
+    private bool _offlineBlock;
 
     private readonly WordDictionary _dictionary;
 
@@ -125,7 +127,10 @@ internal sealed class PostReader : IDisposable
         {
             var body = text[bodyStart..].Trim(' ');
             if (InEntries)
+            {
+                _offlineBlock = false;
                 StartNumbered(seq, body, line);
+            }
             else
                 FeedNumberedHeaderLine(text[0], body, line);
             return;
@@ -143,20 +148,53 @@ internal sealed class PostReader : IDisposable
             _current.Append(text, line);
             return;
         }
+        if (RepeatsTheHeader(text))
+            return; // the title or the example pasted again among the entries
+        if (IsOfflineBlockLabel(text))
+        {
+            // 线下登记：, 以下是线下代登记的： — the lines after it are a volunteer's, for neighbours.
+            FinishCurrent();
+            _offlineBlock = true;
+            return;
+        }
         if (LooksLikeEntry(text))
         {
             // An entry someone typed without a number.
             FinishCurrent();
-            _current.Start(null, text, line);
+            _current.Start(null, text, line, onBehalf: _offlineBlock);
             return;
         }
-        if (_current.IsOpen)
+        if (_current.IsOpen && !(IsChatter(text) && IsComplete(_current.Body)))
         {
+            // The rest of the entry, or a remark on it (（放门口就行）, 下午3点后在家).
             _current.Append(text, line);
             return;
         }
+        // 我家也要, 还有吗？ after a complete entry: chatter pasted into the copy, reported, not made a note.
+        FinishCurrent();
         AddUnread(line.Text.Trim(), UnreadReasons.NotAnEntry, line.Number);
     }
+
+    /// <summary>An entry that already orders something (or, in a roster, names someone).</summary>
+    private bool IsComplete(ReadOnlySpan<char> body) =>
+        _reader!.Read(body, null, string.Empty, 0).Entry is { } entry && (_reader.IsRoster || !entry.Items.IsEmpty);
+
+    /// <summary>A question or a request to the group: 还有吗？, 我家也要, @团长 我晚点转账可以吗.</summary>
+    private static bool IsChatter(ReadOnlySpan<char> text) =>
+        text.ContainsAny(ChatterMarks) || text.Contains("也要", StringComparison.Ordinal) || text.Contains("还有", StringComparison.Ordinal)
+        || text.Contains("请问", StringComparison.Ordinal) || text.Contains("可以吗", StringComparison.Ordinal);
+
+    private static readonly SearchValues<char> ChatterMarks = SearchValues.Create("?？@吗呢吧");
+
+    private bool RepeatsTheHeader(ReadOnlySpan<char> text)
+    {
+        var header = _builtHeader!;
+        return (header.Title is { } title && text.SequenceEqual(TextNormalizer.Normalize(title).AsSpan().Trim(' ')))
+            || HeaderBuilder.TryExample(text, out _);
+    }
+
+    private static bool IsOfflineBlockLabel(ReadOnlySpan<char> text) =>
+        text.Length <= 16 && text[^1] is ':' or '：' && (text.Contains("线下", StringComparison.Ordinal) || text.Contains("代登记", StringComparison.Ordinal) || text.Contains("代报", StringComparison.Ordinal));
 
     private void FeedNumberedHeaderLine(char numberChar, ReadOnlySpan<char> body, SourceLine line)
     {
@@ -287,14 +325,39 @@ internal sealed class PostReader : IDisposable
         var current = _current;
         if (!current.IsPlaceholder)
         {
+            if (IsTheExample(current.Body))
+            {
+                current.Close(); // 1. 12号 301 张三 2份 — the header's example copied as an entry
+                return;
+            }
             string line = current.Line();
             var read = _reader!.Read(current.Body, current.Seq, line, current.LineNumber);
             if (read.Entry is not null)
-                _ready.Enqueue(read.Entry);
+                _ready.Enqueue(current.OnBehalf && !read.Entry.OnBehalf ? read.Entry with { OnBehalf = true } : read.Entry);
             else
                 AddUnread(line, read.Reason!, current.LineNumber);
         }
         current.Close();
+    }
+
+    /// <summary>The header's example, compared without spaces: 例：12号 301 张三 2份 and 12号301 张三 2份 alike.</summary>
+    private bool IsTheExample(ReadOnlySpan<char> body)
+    {
+        if (_builtHeader?.Example is not { } example || example.Contains('\n'))
+            return false;
+        var folded = TextNormalizer.Normalize(example).AsSpan();
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < body.Length && body[i] == ' ')
+                i++;
+            while (j < folded.Length && folded[j] == ' ')
+                j++;
+            if (i == body.Length || j == folded.Length)
+                return i == body.Length && j == folded.Length;
+            if (body[i++] != folded[j++])
+                return false;
+        }
     }
 
     private void AddUnread(string line, string reason, int lineNumber) =>
@@ -312,13 +375,15 @@ internal sealed class PostReader : IDisposable
         public bool IsOpen { get; private set; }
         public bool IsPlaceholder { get; private set; }
         public bool Flattened { get; private set; }
+        public bool OnBehalf { get; private set; }
         public int? Seq { get; private set; }
         public int LineNumber { get; private set; }
 
         public ReadOnlySpan<char> Body => _body.AsSpan(0, _length);
 
-        public void Start(int? seq, ReadOnlySpan<char> body, SourceLine line, bool flattened = false)
+        public void Start(int? seq, ReadOnlySpan<char> body, SourceLine line, bool flattened = false, bool onBehalf = false)
         {
+            OnBehalf = onBehalf;
             IsOpen = true;
             IsPlaceholder = false;
             Flattened = flattened;
@@ -366,6 +431,7 @@ internal sealed class PostReader : IDisposable
 
         public void Close()
         {
+            OnBehalf = false;
             IsOpen = false;
             IsPlaceholder = false;
             Flattened = false;

@@ -41,7 +41,7 @@ internal static class CharKinds
             if (char.IsAsciiLetterOrDigit((char)c))
                 table[c] |= Word;
         }
-        foreach (char c in "0123456789xX×*+半两俩零〇一二三四五六七八九十百")
+        foreach (char c in "0123456789xX×*+半两俩零〇一二三四五六七八九十百斤")
             table[c] |= QuantityStart;
         foreach (char c in "(（【[〔「『")
             table[c] |= Opener;

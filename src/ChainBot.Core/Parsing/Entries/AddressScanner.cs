@@ -105,7 +105,7 @@ internal static class AddressScanner
             p += suffixLength;
             p = ReadAfterBuilding(s, consumed, pool, p, ref entrance, ref room, ref floor);
         }
-        else if (p < s.Length && s[p] is '-' or '/' && !letterBuilding || (letterBuilding && p < s.Length && s[p] == '-')
+        else if (p < s.Length && s[p] is '-' or '/' or '~' or '_' && !letterBuilding || (letterBuilding && p < s.Length && s[p] == '-')
                  || IsDottedRoom(s, p, digitCount))
         {
             if (digitCount > MaxBuildingDigits || !ReadDashed(s, pool, p, out entrance, out room, out p))
@@ -188,6 +188,16 @@ internal static class AddressScanner
         if (q < s.Length && consumed[q])
             return p;
 
+        // 12号地下室: a basement is the household's room.
+        foreach (string place in (ReadOnlySpan<string>)["地下室", "车库"])
+        {
+            if (s[q..].StartsWith(place, StringComparison.Ordinal))
+            {
+                room = place;
+                return q + place.Length;
+            }
+        }
+
         // Entrance: 3单元, 三单元.
         int e = q;
         if (e < s.Length && NumberLength(s[e..]) is > 0 and int used && s[(e + used)..].StartsWith("单元")
@@ -236,7 +246,7 @@ internal static class AddressScanner
         return q - p - 1 >= 3 && (q == s.Length || !(char.IsAsciiDigit(s[q]) || s[q] == '.' || FollowedByQuantityUnit(s, q)));
     }
 
-    /// <summary>12-301, 12-3-301, 12/301, 12.301, 3-2 (building 3, entrance 2).</summary>
+    /// <summary>12-301, 12-3-301, 12/301, 12.301, 12~301, 12_301, 3-2 (building 3, entrance 2).</summary>
     private static bool ReadDashed(ReadOnlySpan<char> s, StringPool? pool, int p, out string? entrance, out string? room, out int end)
     {
         entrance = room = null;
@@ -269,8 +279,8 @@ internal static class AddressScanner
             end = SkipRoomSuffix(s, b);
             return true;
         }
-        if (separator == '/')
-            return false; // 12/3 is more often a date or a fraction than building/entrance
+        if (separator != '-')
+            return false; // 12/3 is more often a date or a fraction than building/entrance; 12~3 a range
         entrance = Digits(s[a..b], pool);
         end = b;
         return true;

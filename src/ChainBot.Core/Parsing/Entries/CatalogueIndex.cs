@@ -191,7 +191,9 @@ internal sealed class CatalogueIndex
         char code = SequenceNumbers.TryCircled(c, out int circled) && circled <= 9 ? (char)('0' + circled) : char.ToUpperInvariant(c);
         if (_codes.TryGetValue(code, out int byCode) && byCode != Ambiguous)
         {
-            bool alone = (pos == 0 || !char.IsAsciiLetter(s[pos - 1])) && (pos + 1 == s.Length || !char.IsAsciiLetter(s[pos + 1]));
+            // Ax2: an x before a number is the times sign, not a letter of a word.
+            bool timesAfter = pos + 2 < s.Length && s[pos + 1] is 'x' or 'X' && char.IsAsciiDigit(s[pos + 2]);
+            bool alone = (pos == 0 || !char.IsAsciiLetter(s[pos - 1])) && (pos + 1 == s.Length || !char.IsAsciiLetter(s[pos + 1]) || timesAfter);
             if ((alone || IsRunOfCodes(s, pos)) && (char.IsAsciiLetter(c) || circled > 0))
             {
                 item = byCode;

@@ -30,7 +30,7 @@ internal sealed partial class EntryReader
             anyItem = true;
             int k = tokens[t].Item;
             firstMention[k] = Math.Min(firstMention[k], tokens[t].Start);
-            int q = PairQuantity(tokens, t);
+            int q = PairQuantity(s, tokens, t);
             if (q >= 0)
             {
                 MarkUsed(tokens, q);
@@ -162,11 +162,14 @@ internal sealed partial class EntryReader
     /// The quantity that goes with the item at <paramref name="t"/>: the one after it (鸡蛋1, 牛奶 x2), or the one
     /// glued before it (两箱牛奶) — unless the one after is glued to the next item as its own (两箱牛奶 一盒鸡蛋).
     /// </summary>
-    private static int PairQuantity(Span<EntryToken> tokens, int t)
+    private static int PairQuantity(ReadOnlySpan<char> s, Span<EntryToken> tokens, int t)
     {
-        bool hasLeft = t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used
-            && tokens[t - 1].Quantity.Unit is not null && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each);
-        bool leftGlued = hasLeft && tokens[t - 1].End == tokens[t].Start;
+        // 两箱牛奶 (a quantity with its unit before the item), and 2A (a bare number glued to a code).
+        bool leftAny = t > 0 && tokens[t - 1].Kind == EntryTokenKind.Quantity && !tokens[t - 1].Used
+            && (t < 2 || tokens[t - 2].Kind != EntryTokenKind.Each);
+        bool leftGlued = leftAny && tokens[t - 1].End == tokens[t].Start;
+        bool codeItem = tokens[t].End - tokens[t].Start == 1 && char.IsAsciiLetter(s[tokens[t].Start]);
+        bool hasLeft = leftAny && (tokens[t - 1].Quantity.Unit is not null || (leftGlued && codeItem));
         // 肉松小贝1盒→2盒: quantities a correction set aside are stepped over.
         int r = t + 1;
         while (r < tokens.Length && tokens[r].Kind == EntryTokenKind.Quantity && tokens[r].Used)
@@ -175,8 +178,9 @@ internal sealed partial class EntryReader
             return r;
         bool hasRight = t + 1 < tokens.Length && tokens[t + 1].Kind == EntryTokenKind.Quantity && !tokens[t + 1].Used;
         // 两箱牛奶 一盒鸡蛋, 2箱牛奶1盒鸡蛋: when quantities come first, the one after an item is the next item's.
-        bool rightBelongsToNext = hasRight && tokens[t + 1].Quantity.Unit is not null && t + 2 < tokens.Length
+        bool rightBelongsToNext = hasRight && t + 2 < tokens.Length
             && tokens[t + 2].Kind == EntryTokenKind.Item && tokens[t + 1].End == tokens[t + 2].Start
+            && (tokens[t + 1].Quantity.Unit is not null || (hasLeft && leftGlued))
             && (tokens[t].End != tokens[t + 1].Start || leftGlued);
         if (hasRight && !rightBelongsToNext && !(leftGlued && tokens[t].End != tokens[t + 1].Start))
             return t + 1;

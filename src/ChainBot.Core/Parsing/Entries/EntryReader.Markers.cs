@@ -177,9 +177,11 @@ internal sealed partial class EntryReader
         if (i < 0 || consumed[i])
             return -1;
         int p = i + 1;
+        bool colon = false;
         while (p < s.Length && s[p] is ' ' or ':' or '：')
-            p++;
-        if (p == s.Length || !QuantityScanner.CanStart(s[p]))
+            colon |= s[p++] != ' ';
+        // 改2份, 改 3份; and 改：A×3 C×1, where the colon says the rest is the new order.
+        if (p == s.Length || !(colon || QuantityScanner.CanStart(s[p])))
             return -1;
         consumed[i..p].Fill(true); // 改：2份 — the colon goes with the marker
         return p;

@@ -35,6 +35,9 @@ internal sealed partial class EntryReader
         _lexicon = new Lexicon(dictionary, catalogue.Items);
     }
 
+    /// <summary>True when the chain has no catalogue: entries need no quantity.</summary>
+    public bool IsRoster => _roster;
+
     /// <summary>Reads normalized entry text <paramref name="s"/>.</summary>
     /// <param name="s">The entry's text after its number, normalized.</param>
     /// <param name="seq">Its sequence number.</param>

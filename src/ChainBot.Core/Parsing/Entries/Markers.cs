@@ -38,7 +38,7 @@ internal static class Markers
     /// <summary>
     /// Verbs glued to a quantity (要2份, 订两份, 共3份): they say "I want", never name an item.
     /// </summary>
-    public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "数量", "份数", "数目", "全部", "每样", "每种", "要", "订", "定", "买", "来", "拿", "共", "加", "再", "都"];
+    public static readonly string[] OrderVerbs = ["一共", "总共", "共计", "预订", "预定", "需要", "再要", "再加", "数量", "份数", "数目", "全部", "每样", "每种", "每天", "每日", "每周", "每次", "要", "订", "定", "买", "来", "拿", "共", "加", "再", "都"];
 
     /// <summary>The last characters of <see cref="OrderVerbs"/>: most words end otherwise and need no comparison.</summary>
     public static readonly FrozenSet<char> OrderVerbEnds = OrderVerbs.Select(v => v[^1]).ToFrozenSet();
@@ -54,7 +54,8 @@ internal static class Markers
     /// </summary>
     public static bool IsBehalfNote(ReadOnlySpan<char> note) =>
         note.SequenceEqual("代") || note.SequenceEqual("线下") || note.SequenceEqual("代购")
-        || (note.Length <= 6 && (note.EndsWith("代报") || note.EndsWith("代登记") || note.EndsWith("代接龙") || note.EndsWith("代下单")));
+        || (note.Length <= 6 && (note.EndsWith("代报") || note.EndsWith("代登记") || note.EndsWith("代接龙") || note.EndsWith("代下单")
+            || note.EndsWith("代") || note.EndsWith("代领")));
 
     /// <summary>Bracket contents that cancel the line: （取消）, （已取消）, （不要了）.</summary>
     public static bool IsCancelNote(ReadOnlySpan<char> note) =>

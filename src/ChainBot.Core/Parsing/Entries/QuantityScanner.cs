@@ -69,7 +69,8 @@ internal static class QuantityScanner
         if (s[p] is 'x' or 'X' or '×' or '*' or '+')
         {
             // x2, X 2, ×2, *2, +1 — the mark must stand alone, not end a word (box2).
-            if (s[p] is 'x' or 'X' && p > 0 && char.IsAsciiLetter(s[p - 1]))
+            // (Ax2 is code A times two: one letter before the x is a code, two or more a word.)
+            if (s[p] is 'x' or 'X' && p > 1 && char.IsAsciiLetter(s[p - 1]) && char.IsAsciiLetter(s[p - 2]))
                 return false;
             p++;
             while (p < s.Length && s[p] == ' ')
@@ -77,6 +78,13 @@ internal static class QuantityScanner
             if (p == s.Length || !char.IsAsciiDigit(s[p]))
                 return false;
             marked = true;
+        }
+
+        // 斤半: a 斤 and a half, with no number before it.
+        if (!marked && s[p] == '斤' && p + 1 < s.Length && s[p + 1] == '半')
+        {
+            token = new QuantityToken(pos, p + 2, 1.5m, Units.JinUnit);
+            return true;
         }
 
         decimal value;
@@ -105,6 +113,12 @@ internal static class QuantityScanner
         if (q < s.Length && s[q] == ' ' && arabic)
             q++;
         Unit? unit = null;
+        if (q == numberEnd && q < s.Length && s[q] == '两' && (arabic || value < 10))
+        {
+            // 8两: after a number, 两 is the weight (a tenth of a 斤), not "two".
+            token = new QuantityToken(pos, q + 1, value * Units.Liang.Factor, Units.JinUnit);
+            return value <= MaxWithUnit;
+        }
         if (q < s.Length && Units.TryRead(s[q..], out var u, out int unitLength)
             && (q == numberEnd || q + unitLength == s.Length || !CharKinds.IsWordChar(s[q + unitLength]) || u.Name.Length > 1))
         {
@@ -115,6 +129,12 @@ internal static class QuantityScanner
             {
                 value += 0.5m;
                 q++;
+            }
+            // 1斤2两, 一斤二两: 两 after the 斤 adds tenths.
+            else if (u.Name == "斤" && q + 1 < s.Length && (char.IsAsciiDigit(s[q]) || "一二三四五六七八九".Contains(s[q])) && s[q + 1] == '两')
+            {
+                value += (char.IsAsciiDigit(s[q]) ? s[q] - '0' : "一二三四五六七八九".IndexOf(s[q]) + 1) * Units.Liang.Factor;
+                q += 2;
             }
         }
         else

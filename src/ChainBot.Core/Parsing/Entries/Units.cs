@@ -12,11 +12,20 @@ internal static class Units
     private static readonly Unit Jin = new("斤", UnitKind.Weight, 1m);
     private static readonly Unit Kilogram = new("公斤", UnitKind.Weight, 2m);
     private static readonly Unit Gram = new("克", UnitKind.Weight, 0.002m);
+
+    /// <summary>The generic portion, for English piece words (pcs, box): declared before the word list that uses it.</summary>
+    private static readonly Unit Portion = new("份", UnitKind.Count, 1m);
+
+    /// <summary>两, a tenth of a 斤: read as a unit only after a number (8两, 一斤二两), where it cannot mean "two".</summary>
+    public static readonly Unit Liang = new("两", UnitKind.Weight, 0.1m);
+
+    /// <summary>The 斤 itself, for 斤半 (a 斤 and a half) written without a number.</summary>
+    public static Unit JinUnit => Jin;
     private static readonly Unit Millilitre = new("ml", UnitKind.Volume, 1m);
     private static readonly Unit Litre = new("L", UnitKind.Volume, 1000m);
 
     /// <summary>Single-character count words. 两 is left out on purpose: it is far more often "two" than a weight.</summary>
-    private const string CountWords = "份箱袋盒个瓶包只条把提桶罐支板件套颗块根捆组听排打串盆张本对双枚粒片杯碗人位次台辆副卷扎筐兜网棵头尾盘桌单";
+    private const string CountWords = "份箱袋盒个瓶包只条把提桶罐支板件套颗块根捆组听排打串盆张本对双枚粒片杯碗人位次台辆副卷扎筐兜网棵头尾盘桌单周";
 
     private static readonly FrozenDictionary<char, Unit> SingleChar = BuildSingleChar();
 
@@ -37,6 +46,9 @@ internal static class Units
         ("公斤", Kilogram), ("千克", Kilogram), ("毫升", Millilitre),
         ("kg", Kilogram), ("KG", Kilogram), ("Kg", Kilogram), ("ml", Millilitre), ("ML", Millilitre), ("mL", Millilitre),
         ("g", Gram), ("G", Gram), ("L", Litre), ("l", Litre),
+        // English words for a piece or a pack stand for whatever the catalogue counts in, like 份.
+        ("boxes", Portion), ("box", Portion), ("pcs", Portion), ("pc", Portion), ("packs", Portion), ("pack", Portion),
+        ("bags", Portion), ("bag", Portion), ("bottles", Portion), ("bottle", Portion),
     ];
 
     /// <summary>Reads a unit at the start of <paramref name="text"/>.</summary>
