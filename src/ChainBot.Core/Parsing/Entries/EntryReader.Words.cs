@@ -38,12 +38,13 @@ internal sealed partial class EntryReader
                     i += shared;
                     continue;
                 }
-                if (!inWord && i + 1 < s.Length && !consumed[i + 1] && QuantityScanner.CanStart(s[i + 1])
-                    && _catalogue.TryMatchSingle(c, out int single) && QuantityScanner.TryRead(s, i + 1, out _))
+                // 油1桶, 橙子2箱: one character of the name (with the everyday 子), right before a quantity.
+                int width = i + 1 < s.Length && s[i + 1] == '子' ? 2 : 1;
+                if (!inWord && i + width < s.Length && IsFree(consumed, i, i + width + 1) && QuantityScanner.CanStart(s[i + width])
+                    && _catalogue.TryMatchSingle(c, out int single) && QuantityScanner.TryRead(s, i + width, out _))
                 {
-                    // 油1桶: one character of the name, right before a quantity.
-                    tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + 1, Item = single });
-                    i++;
+                    tokens.Add(new EntryToken { Kind = EntryTokenKind.Item, Start = i, End = i + width, Item = single });
+                    i += width;
                     continue;
                 }
             }
@@ -59,6 +60,14 @@ internal sealed partial class EntryReader
                 continue;
             }
             bool afterLatin = inWord && i > 0 && char.IsAsciiLetterOrDigit(s[i - 1]) && !consumed[i - 1];
+            if (_roster && !afterLatin && QuantityScanner.CanStart(c) && QuantityScanner.TryReadMoney(s, i, out var money) && IsFree(consumed, i, money.End))
+            {
+                // 充值200元: in a roster the amount is what the household asks for.
+                CloseWord(s, tokens, ref wordStart, i);
+                tokens.Add(new EntryToken { Kind = EntryTokenKind.Quantity, Start = i, End = money.End, Quantity = money });
+                i = money.End;
+                continue;
+            }
             if (QuantityScanner.CanStart(c) && !afterLatin && QuantityScanner.TryRead(s, i, out var quantity)
                 && IsFree(consumed, i, quantity.End) && IsQuantityHere(s, consumed, quantity))
             {

@@ -21,6 +21,26 @@ internal static class QuantityScanner
     /// <summary>Characters a quantity can start with: marks, digits, Chinese numerals and 半.</summary>
     public static bool CanStart(char c) => CharKinds.IsQuantityStart(c);
 
+    private static readonly Unit Yuan = new("元", UnitKind.Count, 1m);
+
+    /// <summary>
+    /// An amount of money (200元, 两百元, 100块) — read only in a roster, where a top-up or a payment is what the
+    /// household asks for; in an order chain 已付136元 is a remark, never a quantity.
+    /// </summary>
+    public static bool TryReadMoney(ReadOnlySpan<char> s, int pos, out QuantityToken token)
+    {
+        token = default;
+        var number = s[pos..Math.Min(s.Length, pos + MaxNumberLength)];
+        if (!(char.IsAsciiDigit(s[pos]) ? TryReadArabic(number, out decimal value, out int consumed)
+            : ChineseNumerals.TryRead(number, out value, out consumed)) || consumed == 0)
+            return false;
+        int end = pos + consumed;
+        if (end >= s.Length || s[end] is not ('元' or '块') || value > MaxWithUnit)
+            return false;
+        token = new QuantityToken(pos, end + 1, value, Yuan);
+        return true;
+    }
+
     /// <summary>Digits with an optional decimal part (2, 12, 1.5): the common case, read without decimal parsing.</summary>
     private static bool TryReadArabic(ReadOnlySpan<char> s, out decimal value, out int consumed)
     {

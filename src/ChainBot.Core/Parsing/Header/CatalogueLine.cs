@@ -72,6 +72,14 @@ internal static class CatalogueLine
         return new Draft(name, unit, price.Value, spec, code);
     }
 
+    /// <summary>The item name a line starts with, decoration skipped (🍉麒麟西瓜 → 麒麟西瓜), or null.</summary>
+    public static string? NameOf(ReadOnlySpan<char> text)
+    {
+        var s = SkipDecoration(text.Trim(' '));
+        int n = NameLength(s);
+        return n == 0 ? null : TrimEmoji(s[..n]);
+    }
+
     /// <summary>
     /// How long the item's name is at the start of <paramref name="s"/>: Han and Latin letters, emoji inside, and
     /// digits that go on as a name (丹东99草莓, 1号套餐) rather than as a spec (牛奶250ml, 大米10斤).

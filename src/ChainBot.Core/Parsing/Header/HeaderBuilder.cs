@@ -26,6 +26,8 @@ internal sealed class HeaderBuilder(DateTimeOffset messageTime, TimeZoneInfo zon
     private string? _pickup;
     private string? _example;
     private bool _exampleOpen;
+    private CatalogueTable? _table;
+    private string? _nameLine;
 
     /// <summary>True once a line of the header has been seen.</summary>
     public bool HasContent => _title is not null || _drafts.Count > 0;
@@ -57,14 +59,66 @@ internal sealed class HeaderBuilder(DateTimeOffset messageTime, TimeZoneInfo zon
         text = StripNativeMarker(text);
         if (text.IsEmpty)
             return;
+        bool isTitle = _title is null;
         _title ??= text.ToString();
 
+        if (_table is not null && _table.TryReadRow(text, out var row))
+        {
+            _drafts.Add(row);
+            return;
+        }
+        _table = isTitle ? null : CatalogueTable.TryHeaderRow(text);
+        if (_table is not null)
+            return;
+
+        if (!isTitle && TryReadSizes(text))
+            return;
         if (PriceScanner.HasPrice(text))
+        {
+            int before = _drafts.Count;
             CatalogueLine.Read(text, null, _drafts);
+            // 🍉麒麟西瓜 on one line, 约8斤/个 ¥39/个 on the next: the name line names the price line's item.
+            if (_nameLine is not null && _drafts.Count == before + 1 && _drafts[before].Name is null)
+                _drafts[before] = _drafts[before] with { Name = _nameLine };
+        }
+        _nameLine = !isTitle && IsNameOnly(text) ? CatalogueLine.NameOf(text) : null;
         if (_deadline is null && DeadlineReader.MentionsDeadline(text) && DeadlineReader.TryRead(text, messageTime, zone, out var deadline))
             _deadline = deadline;
         _minimum ??= ReadMinimum(text);
         _pickup ??= ReadPickup(text);
+    }
+
+    private static readonly string[] SizeWords = ["大份", "中份", "小份", "半份", "整只", "半只", "一只", "大盒", "小盒", "大杯", "小杯", "大碗", "小碗"];
+
+    /// <summary>
+    /// 酱牛肉 大份88 小份48, 白斩鸡 半只35: an item sold in sizes, each size with its price and no currency sign,
+    /// is one item per size (酱牛肉大份, 酱牛肉小份). Only the size words people use make a bare number a price.
+    /// </summary>
+    private bool TryReadSizes(ReadOnlySpan<char> text)
+    {
+        var cells = text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (cells.Length < 2 || CatalogueLine.NameOf(cells[0]) is not { } name || name.Length != cells[0].Length)
+            return false;
+        var sizes = new List<CatalogueLine.Draft>();
+        foreach (string cell in cells.AsSpan(1))
+        {
+            string? size = SizeWords.FirstOrDefault(w => cell.StartsWith(w, StringComparison.Ordinal));
+            if (size is null || !decimal.TryParse(cell.AsSpan(size.Length).TrimEnd("元块"), System.Globalization.NumberStyles.AllowDecimalPoint,
+                    System.Globalization.CultureInfo.InvariantCulture, out decimal price))
+                return false;
+            sizes.Add(new CatalogueLine.Draft(name + size, "份", price, null, null));
+        }
+        _drafts.AddRange(sizes);
+        return true;
+    }
+
+    /// <summary>A line that is only an item's name (🍉麒麟西瓜): short, no number, no price.</summary>
+    private static bool IsNameOnly(ReadOnlySpan<char> text)
+    {
+        const int MaxNameLength = 12;
+        if (text.Length > MaxNameLength || text.ContainsAnyInRange('0', '9') || text.ContainsAny(' ', ':', '：'))
+            return false;
+        return CatalogueLine.NameOf(text) is { Length: >= 2 };
     }
 
     /// <summary>Reads a numbered menu line of the header (1.凉拌牛肉 25元/份; ① 大米 10斤/袋 ¥45/袋).</summary>
