@@ -61,7 +61,7 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
         // A roster has no prices: an amount column of ¥0.00 would only suggest something is unpaid.
         bool money = chain.Post.Kind == ChainKind.Order;
         string[] columns = money ? ["Building", "Households", "Items", "Amount"] : ["Building", "Households", "Items"];
-        var table = new ReportTable($"Tally ({tally.Buildings.Length} buildings)", columns, money ? new HashSet<int> { 1, 3 } : new HashSet<int> { 1 });
+        var table = new ReportTable($"Tally ({tally.Buildings.Length} {(tally.Buildings.Length == 1 ? "building" : "buildings")})", columns, money ? new HashSet<int> { 1, 3 } : new HashSet<int> { 1 });
         foreach (var row in tally.Buildings)
         {
             string building = Masked(BuildingText(row.Area, row.Building));
