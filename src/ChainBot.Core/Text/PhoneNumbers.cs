@@ -94,36 +94,14 @@ public static class PhoneNumbers
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length < Length)
             return text;
-        if (text.AsSpan().IndexOfAny(Disguises) < 0)
-            return TryFind(text, out _, out _) ? MaskPlain(text) : text;
-        return MaskFolded(text);
+        return text.AsSpan().IndexOfAny(Disguises) < 0 ? Mask(text, text, []) : MaskFolded(text);
     }
 
     /// <summary>Characters that hide a number from a plain search: full-width digits and stars, invisible characters.</summary>
     private static readonly SearchValues<char> Disguises = SearchValues.Create(
         "０１２３４５６７８９＊\u200B\u200C\u200D\u2060\uFEFF\u00AD\u3000\uFE0F－");
 
-    private static string MaskPlain(string text)
-    {
-        var chars = text.ToCharArray();
-        int offset = 0;
-        while (TryFind(chars.AsSpan(offset), out int start, out int length))
-        {
-            int digits = 0;
-            for (int k = offset + start; k < offset + start + length; k++)
-            {
-                if (chars[k] == ' ' || chars[k] == '-')
-                    continue;
-                if (digits is >= 3 and < 7)
-                    chars[k] = '*';
-                digits++;
-            }
-            offset += start + length;
-        }
-        return new string(chars);
-    }
-
-    /// <summary>Finds numbers in the folded text and masks the characters they were typed with.</summary>
+    /// <summary>Folds the text as the parser sees it and masks the characters the numbers were typed with.</summary>
     private static string MaskFolded(string text)
     {
         var folded = new char[text.Length];
@@ -137,18 +115,27 @@ public static class PhoneNumbers
             folded[n] = c;
             origin[n++] = i;
         }
+        return Mask(text, folded.AsSpan(0, n), origin.AsSpan(0, n));
+    }
+
+    /// <summary>
+    /// Finds the numbers in <paramref name="view"/> and masks their middle digits in <paramref name="text"/>, at the
+    /// positions <paramref name="origin"/> gives (the same positions when it is empty); the same string when none.
+    /// </summary>
+    private static string Mask(string text, ReadOnlySpan<char> view, ReadOnlySpan<int> origin)
+    {
         char[]? masked = null;
         int offset = 0;
-        while (TryFind(folded.AsSpan(offset, n - offset), out int start, out int length))
+        while (TryFind(view[offset..], out int start, out int length))
         {
             masked ??= text.ToCharArray();
             int digits = 0;
             for (int k = offset + start; k < offset + start + length; k++)
             {
-                if (folded[k] == ' ' || folded[k] == '-')
+                if (view[k] == ' ' || view[k] == '-')
                     continue;
                 if (digits is >= 3 and < 7)
-                    masked[origin[k]] = '*';
+                    masked[origin.IsEmpty ? k : origin[k]] = '*';
                 digits++;
             }
             offset += start + length;

@@ -29,9 +29,6 @@ internal sealed class HeaderBuilder(DateTimeOffset messageTime, TimeZoneInfo zon
     private CatalogueTable? _table;
     private string? _nameLine;
 
-    /// <summary>True once a line of the header has been seen.</summary>
-    public bool HasContent => _title is not null || _drafts.Count > 0;
-
     /// <summary>Reads one unnumbered header line (normalized).</summary>
     public void AddLine(ReadOnlySpan<char> line)
     {

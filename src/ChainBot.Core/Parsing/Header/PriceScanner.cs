@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChainBot.Core.Numbers;
 using ChainBot.Core.Parsing.Entries;
 
@@ -172,7 +171,4 @@ internal static class PriceScanner
         while (p < s.Length && s[p] == ' ')
             p++;
     }
-
-    /// <summary>A price as the catalogue writes it: invariant, no trailing zeros.</summary>
-    public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
