@@ -31,6 +31,9 @@ internal sealed class PostReader : IDisposable
     private char[] _lineBuffer = new char[256];
     private bool _ended;
     private bool _offlineBlock;
+    private bool _headerFolded;
+    private string? _foldedTitle;
+    private string? _foldedExample;
 
     private readonly WordDictionary _dictionary;
 
@@ -186,10 +189,23 @@ internal sealed class PostReader : IDisposable
 
     private static readonly SearchValues<char> ChatterMarks = SearchValues.Create("?？@吗呢吧");
 
+    /// <summary>
+    /// The title and the one-line example as the entries read them (normalized), made once: every entry is compared
+    /// with the example.
+    /// </summary>
+    private void FoldHeader()
+    {
+        if (_headerFolded || _builtHeader is null)
+            return;
+        _headerFolded = true;
+        _foldedTitle = _builtHeader.Title is { } title ? TextNormalizer.Normalize(title).Trim(' ') : null;
+        _foldedExample = _builtHeader.Example is { } example && !example.Contains('\n') ? TextNormalizer.Normalize(example) : null;
+    }
+
     private bool RepeatsTheHeader(ReadOnlySpan<char> text)
     {
-        var header = _builtHeader!;
-        return (header.Title is { } title && text.SequenceEqual(TextNormalizer.Normalize(title).AsSpan().Trim(' ')))
+        FoldHeader();
+        return (_foldedTitle is not null && text.SequenceEqual(_foldedTitle))
             || HeaderBuilder.TryExample(text, out _);
     }
 
@@ -343,9 +359,10 @@ internal sealed class PostReader : IDisposable
     /// <summary>The header's example, compared without spaces: 例：12号 301 张三 2份 and 12号301 张三 2份 alike.</summary>
     private bool IsTheExample(ReadOnlySpan<char> body)
     {
-        if (_builtHeader?.Example is not { } example || example.Contains('\n'))
+        FoldHeader();
+        if (_foldedExample is null)
             return false;
-        var folded = TextNormalizer.Normalize(example).AsSpan();
+        var folded = _foldedExample.AsSpan();
         int i = 0, j = 0;
         while (true)
         {
