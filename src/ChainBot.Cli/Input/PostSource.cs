@@ -112,6 +112,15 @@ internal sealed class PostSource
                     var block = buffer.AsSpan(0, available);
                     int skip = first && block.StartsWith("\uFEFF"u8) ? 3 : 0;
                     first = false;
+                    if (Utf8.IsValid(block[skip..]))
+                    {
+                        // The common case, checked without decoding: no character is cut by the block's end.
+                        if (final)
+                            return true;
+                        offset += available;
+                        carried = 0;
+                        continue;
+                    }
                     var status = Utf8.ToUtf16(block[skip..], chars, out int consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
                     consumed += skip;
                     while (status == OperationStatus.DestinationTooSmall)
