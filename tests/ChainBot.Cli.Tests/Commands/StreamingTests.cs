@@ -58,17 +58,19 @@ public class StreamingTests : TempDirFixture
     [Test]
     public void StreamedJson_ReadsCharactersCutByTheCheckersBlocks_AndPlacesABadByteBeyondThem()
     {
-        // 王 is three bytes: with 65,535 bytes before it, it straddles the first 64 KiB block's end.
+        // 王 is three bytes: with 65,535 bytes before it, it straddles the end of the first 64 KiB block.
         byte[] header = [.. "#接龙 团购\n"u8];
-        byte[] padding = [.. System.Text.Encoding.UTF8.GetBytes(new string('x', 65_535 - header.Length - 1)), (byte)'\n'];
-        byte[] good = [.. header, .. padding, .. "王 1份\n"u8];
+        var padding = new byte[65_535 - header.Length - "1. ".Length];
+        for (int i = 0; i < padding.Length; i++)
+            padding[i] = i % 64 == 63 || i == padding.Length - 1 ? (byte)'\n' : (byte)'x';
+        byte[] good = [.. header, .. padding, .. "1. 王 1份\n"u8];
         byte[] bad = [.. good, 0xFF, (byte)'\n'];
 
         var fine = CliRun.InProcess(["tally", Dir.WriteBytes("good.txt", good), "--json"]);
         var refused = CliRun.InProcess(["tally", Dir.WriteBytes("bad.txt", bad), "--json"]);
 
         Assert.That(fine.ExitCode, Is.Zero, fine.Stderr);
-        Assert.That(fine.Stdout, Does.Contain("\"line\":\"王 1份\""));
+        Assert.That(fine.Stdout, Does.Contain("\"line\":\"1. 王 1份\""));
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Stderr, Does.Contain($"invalid byte at offset {good.Length}"));
     }
