@@ -42,6 +42,21 @@ public sealed class ChainParser
     }
 
     /// <summary>
+    /// Reads a message that answers a chain rather than copying it — a resident's own line (15-502 李 2份), a change
+    /// or a cancellation (12-301 取消, 改成2份), a volunteer's lines for neighbours (代登记：…) — as entries of the chain
+    /// whose header is <paramref name="chain"/>. Every line is read as an entry, numbered or not; an entry that names
+    /// no household comes back with an empty address and no name, for the caller to attribute to the sender.
+    /// Never throws on user text.
+    /// </summary>
+    public ChainPost ParseReply(string text, ChainHeader chain)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(chain);
+        using var reader = new PostReader(SourceLines.Of(text), chain, MaxLineLength, Dictionary);
+        return reader.ReadAll();
+    }
+
+    /// <summary>
     /// Opens a post to read as a stream, for chains too large to hold twice: the header is read up to the first
     /// entry, then entries are read one at a time as they are enumerated. Never throws on user text.
     /// </summary>

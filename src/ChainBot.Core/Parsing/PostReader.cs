@@ -45,6 +45,20 @@ internal sealed class PostReader : IDisposable
         _header = new HeaderBuilder(messageTime, zone);
     }
 
+    /// <summary>
+    /// Reads a reply to a chain whose header is known (15-502 李 2份, 12-301 取消, 代登记：…): every line is an entry
+    /// of that chain, numbered or not, and an entry need not name its household (改成2份 — the sender's own).
+    /// </summary>
+    public PostReader(IEnumerable<SourceLine> lines, ChainHeader replyTo, int maxLineLength, WordDictionary dictionary)
+        : this(lines, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, maxLineLength, dictionary)
+    {
+        _builtHeader = replyTo;
+        _reader = new EntryReader(new CatalogueIndex(replyTo.Catalogue), dictionary, householdRequired: false);
+        _replying = true;
+    }
+
+    private readonly bool _replying;
+
     private bool InEntries => _reader is not null;
 
     /// <summary>The header: read up to the first entry (or the end) to know it.</summary>
@@ -160,7 +174,7 @@ internal sealed class PostReader : IDisposable
             _offlineBlock = true;
             return;
         }
-        if (LooksLikeEntry(text))
+        if (LooksLikeEntry(text) || (_replying && StartsAReplyEntry(text)))
         {
             // An entry someone typed without a number.
             FinishCurrent();
@@ -177,6 +191,13 @@ internal sealed class PostReader : IDisposable
         FinishCurrent();
         AddUnread(line.Text.Trim(), UnreadReasons.NotAnEntry, line.Number);
     }
+
+    /// <summary>
+    /// In a reply, a line is an entry of its own unless it only adds to the one before: a remark in brackets
+    /// (（放门口就行）), or the rest of an entry that does not yet order anything.
+    /// </summary>
+    private bool StartsAReplyEntry(ReadOnlySpan<char> text) =>
+        !_current.IsOpen || (text[0] is not ('(' or '（' or '[' or '【') && IsComplete(_current.Body));
 
     /// <summary>An entry that already orders something (or, in a roster, names someone).</summary>
     private bool IsComplete(ReadOnlySpan<char> body) =>

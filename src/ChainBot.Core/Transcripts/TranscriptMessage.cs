@@ -1,3 +1,5 @@
+using ChainBot.Core.Messages;
+
 namespace ChainBot.Core.Transcripts;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace ChainBot.Core.Transcripts;
 /// <param name="Time">When the message was sent, with its UTC offset.</param>
 /// <param name="Text">The message text.</param>
 /// <param name="Mentioned">True when the bot was @-mentioned.</param>
-/// <param name="Solitaire">WeChat's structured 接龙 data, when the channel delivered it; kept, not used yet.</param>
+/// <param name="Solitaire">WeChat's structured 接龙 data, when the channel delivered it.</param>
 /// <remarks>Immutable, and so safe to share between threads.</remarks>
 public sealed record TranscriptMessage(
     string? MsgId,
@@ -21,4 +23,14 @@ public sealed record TranscriptMessage(
     DateTimeOffset Time,
     string Text,
     bool Mentioned = false,
-    TranscriptSolitaire? Solitaire = null);
+    Solitaire? Solitaire = null)
+{
+    /// <summary>
+    /// The message as the merger takes it. A line without a message id is named after its place in the transcript
+    /// (<c>line-12</c>), so that replaying the same file names it the same way; a missing sender or group is empty.
+    /// </summary>
+    /// <param name="lineNumber">The message's 1-based line in the transcript.</param>
+    public IncomingMessage ToIncoming(int lineNumber) =>
+        new(MsgId ?? "line-" + lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            GroupId ?? string.Empty, SenderId ?? string.Empty, SenderName, Time, Text, Mentioned, Solitaire);
+}

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using ChainBot.Core.Messages;
 
 namespace ChainBot.Core.Transcripts;
 
@@ -91,7 +92,7 @@ public static class TranscriptReader
 
         string? msgId = null, groupId = null, senderId = null, senderName = null, text = null, time = null;
         bool mentioned = false, hasTime = false;
-        TranscriptSolitaire? solitaire = null;
+        Solitaire? solitaire = null;
         string? badField = null;
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -166,16 +167,16 @@ public static class TranscriptReader
         }
     }
 
-    // Nothing reads the solitaire yet, so a shape this reader does not know is dropped rather than costing the
+    // A solitaire of a shape this reader does not know is dropped rather than costing the
     // message its text: parts that are not objects are skipped, members of the wrong type read as null.
-    private static TranscriptSolitaire? ReadSolitaire(ref Utf8JsonReader json)
+    private static Solitaire? ReadSolitaire(ref Utf8JsonReader json)
     {
         if (json.TokenType != JsonTokenType.StartObject)
         {
             json.Skip();
             return null;
         }
-        var items = ImmutableArray.CreateBuilder<TranscriptSolitaireItem>();
+        var items = ImmutableArray.CreateBuilder<SolitaireItem>();
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
             bool isItems = json.ValueTextEquals("items"u8);
@@ -195,10 +196,10 @@ public static class TranscriptReader
                 json.Skip();
             }
         }
-        return new TranscriptSolitaire(items.ToImmutable());
+        return new Solitaire(items.ToImmutable());
     }
 
-    private static TranscriptSolitaireItem ReadSolitaireItem(ref Utf8JsonReader json)
+    private static SolitaireItem ReadSolitaireItem(ref Utf8JsonReader json)
     {
         string? range = null, userId = null;
         DateTimeOffset? time = null;
@@ -217,6 +218,6 @@ public static class TranscriptReader
                 default: json.Skip(); break;
             }
         }
-        return new TranscriptSolitaireItem(range, userId, time);
+        return new SolitaireItem(range, userId, time);
     }
 }

@@ -28,11 +28,19 @@ internal sealed partial class EntryReader
 
     private readonly Lexicon _lexicon;
 
-    public EntryReader(CatalogueIndex catalogue, WordDictionary dictionary)
+    private readonly bool _householdRequired;
+
+    /// <param name="catalogue">What the chain sells.</param>
+    /// <param name="dictionary">The words names and goods are told apart with.</param>
+    /// <param name="householdRequired">
+    /// False for a reply to a chain (改成2份), whose household the reader of the reply knows from its sender.
+    /// </param>
+    public EntryReader(CatalogueIndex catalogue, WordDictionary dictionary, bool householdRequired = true)
     {
         _catalogue = catalogue;
         _roster = catalogue.IsEmpty;
         _lexicon = new Lexicon(dictionary, catalogue.Items);
+        _householdRequired = householdRequired;
     }
 
     /// <summary>True when the chain has no catalogue: entries need no quantity.</summary>
@@ -87,7 +95,7 @@ internal sealed partial class EntryReader
         var items = _roster ? RosterItems(s, consumed, tokenSpan, nameToken, ref facts) : OrderItems(s, tokenSpan, ref facts);
         CollectNotes(s, consumed, tokenSpan, keepQuantities: _roster, ref facts);
 
-        if (address.IsEmpty && name is null)
+        if (address.IsEmpty && name is null && _householdRequired)
             return EntryRead.Unread(UnreadReasons.NoHousehold);
 
         var status = facts.Cancelled ? EntryStatus.Cancelled : EntryStatus.Active;

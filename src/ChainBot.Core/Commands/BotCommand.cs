@@ -1,0 +1,31 @@
+namespace ChainBot.Core.Commands;
+
+/// <summary>What a message asks the bot to do (design.md, "Commands to the bot").</summary>
+public enum BotCommandKind
+{
+    /// <summary><c>统计</c>, <c>汇总</c>: the totals of the chain.</summary>
+    Tally,
+
+    /// <summary><c>3号楼</c>: one building's list.</summary>
+    Building,
+
+    /// <summary><c>我的</c>: what the bot understood of the sender's own lines.</summary>
+    Mine,
+
+    /// <summary><c>截止</c>: a coordinator closes the chain; later lines are late.</summary>
+    Close,
+
+    /// <summary><c>导出</c>: a file for the supplier.</summary>
+    Export,
+
+    /// <summary><c>帮助</c>: what the bot can do.</summary>
+    Help,
+
+    /// <summary><c>接受</c>, <c>接受 12-301</c>: a coordinator counts late lines after all.</summary>
+    Accept,
+}
+
+/// <summary>A command to the bot and what follows its word (<c>3号楼</c> → building "3").</summary>
+/// <param name="Kind">What is asked.</param>
+/// <param name="Argument">The building for <see cref="BotCommandKind.Building"/>; the text after the word for the others (<c>统计 一营</c> → "一营"); null when none.</param>
+public sealed record BotCommand(BotCommandKind Kind, string? Argument = null);

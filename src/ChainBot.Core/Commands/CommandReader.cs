@@ -1,0 +1,88 @@
+using System.Diagnostics.CodeAnalysis;
+using ChainBot.Core.Text;
+
+namespace ChainBot.Core.Commands;
+
+/// <summary>
+/// Tells a command to the bot (<c>@ChainBot 统计</c>, <c>3号楼</c>, <c>我的</c>, <c>截止</c>) from everything else a
+/// group says. A command is the whole message, with or without the bot's @-mention: <c>统计一下</c> is one,
+/// <c>统计好了吗</c> is chatter, and <c>3号楼502 不要了</c> is a line, not the command <c>3号楼</c>.
+/// </summary>
+public static class CommandReader
+{
+    private static readonly (string Word, BotCommandKind Kind)[] Words =
+    [
+        ("统计", BotCommandKind.Tally), ("汇总", BotCommandKind.Tally), ("统计一下", BotCommandKind.Tally), ("汇总一下", BotCommandKind.Tally),
+        ("我的", BotCommandKind.Mine), ("查我的", BotCommandKind.Mine), ("我的订单", BotCommandKind.Mine),
+        ("截止", BotCommandKind.Close), ("截单", BotCommandKind.Close), ("结束接龙", BotCommandKind.Close),
+        ("导出", BotCommandKind.Export),
+        ("帮助", BotCommandKind.Help), ("help", BotCommandKind.Help),
+        ("接受", BotCommandKind.Accept), ("接受迟到", BotCommandKind.Accept),
+    ];
+
+    /// <summary>Reads <paramref name="text"/> as a command; false when it is anything else.</summary>
+    public static bool TryRead(string text, [NotNullWhen(true)] out BotCommand? command)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        command = null;
+        if (text.Length > 40)
+            return false;
+        var s = WithoutMentions(TextNormalizer.Normalize(text).AsSpan().Trim(' ')).TrimEnd("!。.~ ");
+        if (s.IsEmpty)
+            return false;
+        if (TryReadBuilding(s, out string? building))
+        {
+            command = new BotCommand(BotCommandKind.Building, building);
+            return true;
+        }
+        foreach (var (word, kind) in Words)
+        {
+            if (!s.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var rest = s[word.Length..].Trim(' ');
+            if (rest.IsEmpty)
+            {
+                command = new BotCommand(kind);
+                return true;
+            }
+            // 统计 一营, 接受 12-301: the word, a space, then what it is about.
+            if (s[word.Length] == ' ' && kind is BotCommandKind.Tally or BotCommandKind.Accept or BotCommandKind.Export)
+            {
+                command = new BotCommand(kind, rest.ToString());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手\u2005</c>), which the normalizer turned into spaces.</summary>
+    private static ReadOnlySpan<char> WithoutMentions(ReadOnlySpan<char> s)
+    {
+        while (s.Length > 0 && s[0] == '@')
+        {
+            int space = s.IndexOf(' ');
+            if (space < 0)
+                return [];
+            s = s[(space + 1)..].TrimStart(' ');
+        }
+        return s;
+    }
+
+    /// <summary><c>3号楼</c>, <c>3栋</c>, <c>12幢</c>, <c>A3栋</c>, <c>3号楼统计</c>: a building and nothing else.</summary>
+    private static bool TryReadBuilding(ReadOnlySpan<char> s, [NotNullWhen(true)] out string? building)
+    {
+        building = null;
+        if (s.EndsWith("统计", StringComparison.Ordinal))
+            s = s[..^2].TrimEnd(' ');
+        int end = 0;
+        while (end < s.Length && (char.IsAsciiLetterOrDigit(s[end])))
+            end++;
+        if (end == 0 || end > 6 || !s[..end].ContainsAnyInRange('0', '9'))
+            return false;
+        var suffix = s[end..];
+        if (suffix is not ("号楼" or "栋" or "幢" or "号楼的" or "栋的"))
+            return false;
+        building = s[..end].ToString().ToUpperInvariant();
+        return true;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Buffers;
+using ChainBot.Core.Chains;
+
+namespace ChainBot.Core.Merging;
+
+public sealed partial class ChainMerger
+{
+    /// <summary>
+    /// A message that is no chain post: a reply to an open chain (15-502 李 2份, 12-301 取消, 我的改成2份, a volunteer's
+    /// 代登记： block), or chatter. With several chains open, the reply goes to the one whose items it names; if that
+    /// leaves more than one, it is reported, not guessed.
+    /// </summary>
+    private GroupState Reply(GroupState state, Turn turn)
+    {
+        string text = turn.Message.Text.Trim();
+        if (text.Length == 0 || text.AsSpan().ContainsAny(QuestionMarks))
+            return Ignore(state, turn, "chatter");
+        bool self = TryStripSelf(ref text);
+
+        var open = state.Chains.Where(chain => chain.IsOpenAt(turn.Message.Time)).ToList();
+        if (open.Count == 0)
+        {
+            // After every deadline a resident's line still counts for something: kept late in the latest chain.
+            if (state.Chains.IsEmpty)
+                return Ignore(state, turn, "chatter");
+            open.Add(state.Chains[^1]);
+        }
+
+        var fits = new List<(ChainState Chain, ChainPost Reply)>();
+        foreach (var chain in open)
+        {
+            var reply = _parser.ParseReply(text, chain.Header);
+            if (IsReplyTo(chain, reply, self))
+                fits.Add((chain, reply));
+        }
+        if (fits.Count == 0)
+            return Ignore(state, turn, "chatter");
+        if (fits.Count > 1)
+        {
+            var naming = fits.Where(fit => NamesItemOf(text, fit.Chain.Header)).ToList();
+            if (naming.Count != 1)
+                return Report(state, turn, ReportReasons.AmbiguousChain);
+            fits = naming;
+        }
+
+        var (target, lines) = fits[0];
+        var edit = new ChainEdit(target);
+        var carried = new EntrySet(edit.Count + lines.Entries.Length);
+        foreach (var entry in lines.Entries)
+        {
+            if (!entry.Address.IsEmpty || entry.Name is not null)
+            {
+                string key = LineKeys.Of(entry.Line);
+                if (edit.TryFindLine(key, out int known))
+                    carried.Add(known); // the line as it already stands: nothing to do
+                else
+                    carried.Add(MergeLine(edit, entry, key, turn, LineSource.Reply, carried));
+                continue;
+            }
+            // 改成2份, 取消, 我的改成2份: the sender's own line, if they have exactly one.
+            var own = edit.Original.Entries.Where(e => e.Owner == turn.Message.SenderId && e.Entry.Status == EntryStatus.Active).ToList();
+            if (own.Count != 1)
+                return Report(state, turn, ReportReasons.WhoseLine);
+            Change(edit, own[0].Id, entry, LineKeys.Of(entry.Line), turn);
+        }
+        KeepUnread(edit, lines.Unread);
+        return Put(state, edit);
+    }
+
+    /// <summary>
+    /// Whether a message read against a chain is a reply to it: at least one entry, every line read, and each entry
+    /// orders something, changes or cancels (a roster's: names a building), or is the sender's own (我的…).
+    /// </summary>
+    private static bool IsReplyTo(ChainState chain, ChainPost reply, bool self)
+    {
+        if (reply.Entries.IsEmpty || !reply.Unread.IsEmpty)
+            return false;
+        foreach (var entry in reply.Entries)
+        {
+            bool household = !entry.Address.IsEmpty || entry.Name is not null;
+            bool instruction = entry.IsCorrection || entry.Status == EntryStatus.Cancelled;
+            bool says = chain.Kind == ChainKind.Order ? !entry.Items.IsEmpty || instruction : entry.Address.Building is not null || instruction;
+            if (!says || (!household && !self && !instruction))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when <paramref name="text"/> names an item (or its code word) of the chain's catalogue.</summary>
+    private static bool NamesItemOf(string text, ChainHeader header) =>
+        header.Catalogue.Any(item => item.Name.Length > 0 && text.Contains(item.Name, StringComparison.Ordinal));
+
+    /// <summary>我的改成2份, 我家不要了: the sender speaks of their own line, which the merger finds by its owner.</summary>
+    private static bool TryStripSelf(ref string text)
+    {
+        foreach (string prefix in SelfPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length)
+            {
+                text = text[prefix.Length..].TrimStart(' ', '，', ',', '：', ':');
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] SelfPrefixes = ["我家的", "我家", "我的", "我们家", "我"];
+
+    /// <summary>Questions are chatter, never lines: 3号楼的到了吗？, 12-301 还有吗.</summary>
+    private static readonly SearchValues<char> QuestionMarks = SearchValues.Create("?？吗呢");
+}
