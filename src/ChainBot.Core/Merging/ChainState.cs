@@ -54,21 +54,21 @@ public sealed record ChainState
     public MergedEntry Entry(int id) => Entries[id - 1];
 
     /// <summary>What the coordinator should look at in <paramref name="entry"/>.</summary>
-    public EntryMarks FlagsOf(MergedEntry entry)
+    public EntryMarks MarksOf(MergedEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var flags = EntryMarks.None;
+        var marks = EntryMarks.None;
         if (Index.Latest is { } latest && latest.Dropped(entry))
-            flags |= EntryMarks.MissingFromLatest;
+            marks |= EntryMarks.MissingFromLatest;
         if (entry.Late)
-            flags |= entry.Accepted ? EntryMarks.AcceptedLate : EntryMarks.Late;
+            marks |= entry.Accepted ? EntryMarks.AcceptedLate : EntryMarks.Late;
         if (entry.Entry.Status == EntryStatus.Active && HasAnotherActiveLine(entry))
-            flags |= EntryMarks.SecondLine;
+            marks |= EntryMarks.SecondLine;
         if (entry.Conflicted)
-            flags |= EntryMarks.Conflict;
+            marks |= EntryMarks.Conflict;
         if (entry.LateChange is not null)
-            flags |= EntryMarks.LateChange;
-        return flags;
+            marks |= EntryMarks.LateChange;
+        return marks;
     }
 
     /// <summary>The totals of the entries that count: active, and not late unless accepted.</summary>

@@ -1,3 +1,4 @@
+using ChainBot.Core.Messages;
 using ChainBot.Core.Transcripts;
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 
@@ -58,8 +59,8 @@ public class TranscriptReaderTests
         Assert.That(line.IsMessage, Is.True, line.Error);
         var items = line.Message!.Solitaire!.Items;
         Assert.That(items, Has.Length.EqualTo(2));
-        Assert.That(items[0], Is.EqualTo(new TranscriptSolitaireItem("20-11", "wxid_a", DateTimeOffset.FromUnixTimeSeconds(1650270000))));
-        Assert.That(items[1], Is.EqualTo(new TranscriptSolitaireItem("31-9", null, null)));
+        Assert.That(items[0], Is.EqualTo(new SolitaireItem("20-11", "wxid_a", DateTimeOffset.FromUnixTimeSeconds(1650270000))));
+        Assert.That(items[1], Is.EqualTo(new SolitaireItem("31-9", null, null)));
     }
 
     [Test]
