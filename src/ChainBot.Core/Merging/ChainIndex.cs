@@ -11,12 +11,16 @@ namespace ChainBot.Core.Merging;
 /// <param name="Households">Household → its entries' ids, in the order added.</param>
 /// <param name="Authors">Native 接龙: "author#k" (the author's k-th entry) → entry id.</param>
 /// <param name="UnreadLines">Keys of the unread lines already reported.</param>
+/// <param name="Known">
+/// For each copy that added lines: the entries its copier had seen (see <see cref="LatestCopy"/>).
+/// </param>
 /// <param name="Latest">The latest full copy of the chain, for lines it dropped; null before the first.</param>
 internal sealed record ChainIndex(
     ImmutableDictionary<string, int> Lines,
     ImmutableDictionary<HouseholdId, ImmutableArray<int>> Households,
     ImmutableDictionary<string, int> Authors,
     ImmutableHashSet<string> UnreadLines,
+    ImmutableDictionary<string, ImmutableArray<ulong>> Known,
     LatestCopy? Latest)
 {
     public static ChainIndex Empty { get; } = new(
@@ -24,22 +28,20 @@ internal sealed record ChainIndex(
         ImmutableDictionary<HouseholdId, ImmutableArray<int>>.Empty,
         ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
+        ImmutableDictionary<string, ImmutableArray<ulong>>.Empty.WithComparers(StringComparer.Ordinal),
         null);
 }
 
 /// <summary>
-/// The latest full copy of a chain: which entries it carried, and how far its copier had seen. A line it left out
-/// was dropped only if the copy carries a line added after it; otherwise the copier worked from a version without
-/// it (two people copying one version at once) and nothing was dropped.
+/// The latest full copy of a chain: which entries it carried, and which its copier had seen. A copier who carries a
+/// line has seen the copy that added it, and all that copy's copier had seen: so a line is known to have been seen
+/// only along the copies it came down, and two people copying one version at once drop nothing of each other's.
+/// A line the copier had seen and left out was dropped.
 /// </summary>
 /// <param name="MsgId">The copy's message.</param>
-/// <param name="Carried">Bit i set: the copy carried entry i + 1.</param>
-/// <param name="Horizon">The latest <see cref="MergedEntry.AddedOrdinal"/> among the lines it carried that others added.</param>
-internal sealed record LatestCopy(string MsgId, ImmutableArray<ulong> Carried, int Horizon)
+/// <param name="Carried">The entries it carried, as bits (bit i: entry i + 1).</param>
+/// <param name="Known">The entries its copier had seen, as bits.</param>
+internal sealed record LatestCopy(string MsgId, ImmutableArray<ulong> Carried, ImmutableArray<ulong> Known)
 {
-    public bool Carries(int id) =>
-        (id - 1) >> 6 < Carried.Length && (Carried[(id - 1) >> 6] & (1UL << ((id - 1) & 63))) != 0;
-
-    public bool Dropped(MergedEntry entry) =>
-        !Carries(entry.Id) && entry.AddedOrdinal <= Horizon && entry.Added.MsgId != MsgId;
+    public bool Dropped(MergedEntry entry) => EntrySet.Contains(Known, entry.Id) && !EntrySet.Contains(Carried, entry.Id);
 }

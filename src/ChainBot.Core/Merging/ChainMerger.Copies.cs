@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 
 namespace ChainBot.Core.Merging;
@@ -50,8 +51,9 @@ public sealed partial class ChainMerger
             carried.Add(MergeLine(edit, post.Entries[i], keys[i], turn, LineSource.Copy, carried));
         KeepUnread(edit, post.Unread);
 
+        var known = Known(edit, carried, turn.Message.MsgId);
         if (IsFullCopy(post))
-            edit.Latest = new LatestCopy(turn.Message.MsgId, carried.ToImmutable(), Horizon(edit, carried, turn.Message.MsgId));
+            edit.Latest = new LatestCopy(turn.Message.MsgId, carried.ToImmutable(), known);
         return Put(state, edit);
     }
 
@@ -96,17 +98,30 @@ public sealed partial class ChainMerger
     /// </summary>
     private static bool IsFullCopy(ChainPost post) => HasHeader(post) || post.Entries[0].Seq is null or 1;
 
-    /// <summary>How far the copier had seen: the latest line, added by another message, that the copy carries.</summary>
-    private static int Horizon(ChainEdit edit, EntrySet carried, string msgId)
+    /// <summary>
+    /// The entries the copier had seen: those the copy carries, and for each line it carries that an earlier copy
+    /// added, all that copy's copier had seen. Kept for this copy too when it added lines, for the copies after it.
+    /// </summary>
+    private static ImmutableArray<ulong> Known(ChainEdit edit, EntrySet carried, string msgId)
     {
-        int horizon = 0;
+        var known = new EntrySet(edit.Count);
+        var origins = new HashSet<string>(StringComparer.Ordinal);
+        bool added = false;
         for (int id = 1; id <= edit.Count; id++)
         {
-            var entry = edit[id];
-            if (carried.Contains(id) && entry.Added.MsgId != msgId)
-                horizon = Math.Max(horizon, entry.AddedOrdinal);
+            if (!carried.Contains(id))
+                continue;
+            known.Add(id);
+            string origin = edit[id].Added.MsgId;
+            if (origin == msgId)
+                added = true;
+            else if (origins.Add(origin))
+                known.UnionWith(edit.KnownBy(origin));
         }
-        return horizon;
+        var frozen = known.ToImmutable();
+        if (added)
+            edit.SetKnownBy(msgId, frozen);
+        return frozen;
     }
 
     private static string? TitleKey(ChainHeader header) => header.Title is { } title ? LineKeys.Of(title) : null;

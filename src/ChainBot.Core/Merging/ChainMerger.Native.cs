@@ -62,13 +62,17 @@ public sealed partial class ChainMerger
                 }
                 continue;
             }
-            int added = edit.Add(entry, keys[i], author, by, turn.Ordinal, late: !edit.IsOpenAt(by.Time));
+            int added = edit.Add(entry, keys[i], author, by, late: !edit.IsOpenAt(by.Time));
             edit.KnowAuthor(authorKey, added);
             carried.Add(added);
             turn.Events.Add(new EntryAdded(message.MsgId, edit.Original.Number, added));
         }
         KeepUnread(edit, post.Unread);
-        edit.Latest = new LatestCopy(message.MsgId, carried.ToImmutable(), Horizon(edit, carried, message.MsgId));
+        // WeChat keeps a native 接龙 whole: an entry missing from its latest version was deleted there.
+        var all = new EntrySet(edit.Count);
+        for (int id = 1; id <= edit.Count; id++)
+            all.Add(id);
+        edit.Latest = new LatestCopy(message.MsgId, carried.ToImmutable(), all.ToImmutable());
         return Put(state, edit);
     }
 }

@@ -17,11 +17,19 @@ internal sealed class EntrySet
         _bits[word] |= 1UL << ((id - 1) & 63);
     }
 
-    public bool Contains(int id)
+    public bool Contains(int id) => (id - 1) >> 6 < _bits.Length && (_bits[(id - 1) >> 6] & (1UL << ((id - 1) & 63))) != 0;
+
+    public void UnionWith(ImmutableArray<ulong> other)
     {
-        int word = (id - 1) >> 6;
-        return word < _bits.Length && (_bits[word] & (1UL << ((id - 1) & 63))) != 0;
+        if (other.Length > _bits.Length)
+            Array.Resize(ref _bits, other.Length);
+        for (int i = 0; i < other.Length; i++)
+            _bits[i] |= other[i];
     }
 
     public ImmutableArray<ulong> ToImmutable() => [.. _bits];
+
+    /// <summary>Whether the frozen set <paramref name="bits"/> holds entry <paramref name="id"/>.</summary>
+    public static bool Contains(ImmutableArray<ulong> bits, int id) =>
+        (id - 1) >> 6 < bits.Length && (bits[(id - 1) >> 6] & (1UL << ((id - 1) & 63))) != 0;
 }
