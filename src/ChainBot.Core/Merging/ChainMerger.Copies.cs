@@ -16,22 +16,26 @@ public sealed partial class ChainMerger
     {
         var keys = post.Entries.Select(entry => LineKeys.Of(entry.Line)).ToArray();
         var chain = FindChain(state, post, keys, turn.Message.Time);
+        if (chain is null && !HasHeader(post))
+        {
+            // Numbered lines and no header: a copy that lost it, the tail of one, or someone's own numbered line.
+            // With one chain open it is that chain's; with none, a chain of its own; with several, a question.
+            var open = state.Chains.Where(c => c.IsOpenAt(turn.Message.Time)).ToList();
+            if (open.Count > 1)
+                return Report(state, turn, ReportReasons.NoChain);
+            chain = open.FirstOrDefault();
+        }
         if (chain is null)
         {
-            if (!HasHeader(post))
-            {
-                // Numbered lines and no header: the tail of a copy, or someone's own numbered line.
-                var open = state.Chains.Where(c => c.IsOpenAt(turn.Message.Time)).ToList();
-                if (open.Count != 1)
-                    return Report(state, turn, ReportReasons.NoChain);
-                chain = open[0];
-            }
-            else
-            {
-                chain = new ChainState { Number = state.Chains.Count + 1, Header = post.Header, OpenedBy = turn.By };
-                state = state with { Chains = state.Chains.Add(chain) };
-                turn.Events.Add(new ChainOpened(turn.Message.MsgId, chain.Number));
-            }
+            chain = new ChainState { Number = state.Chains.Count + 1, Header = post.Header, OpenedBy = turn.By };
+            state = state with { Chains = state.Chains.Add(chain) };
+            turn.Events.Add(new ChainOpened(turn.Message.MsgId, chain.Number));
+        }
+        else if (!HasHeader(post) && !chain.Header.Catalogue.IsDefaultOrEmpty)
+        {
+            // Read without a header, a copy's lines are a roster's: read them again with the chain's catalogue.
+            post = _parser.ParseUnder(turn.Message.Text, chain.Header);
+            keys = [.. post.Entries.Select(entry => LineKeys.Of(entry.Line))];
         }
 
         var edit = new ChainEdit(chain);

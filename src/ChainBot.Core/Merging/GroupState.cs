@@ -55,6 +55,6 @@ public static class ReportReasons
     /// <summary>A reply with no household (改成2份) from a sender with no line, or more than one, in the chain.</summary>
     public const string WhoseLine = "names no household, and the sender has no single line to change";
 
-    /// <summary>Numbered lines with no header that match no chain, while no chain or several are open.</summary>
-    public const string NoChain = "lines for no open chain";
+    /// <summary>Numbered lines with no header that match no chain, while several are open.</summary>
+    public const string NoChain = "numbered lines without a header, and several chains open";
 }

@@ -52,7 +52,19 @@ public sealed class ChainParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(chain);
-        using var reader = new PostReader(SourceLines.Of(text), chain, MaxLineLength, Dictionary);
+        using var reader = new PostReader(SourceLines.Of(text), chain, replying: true, MaxLineLength, Dictionary);
+        return reader.ReadAll();
+    }
+
+    /// <summary>
+    /// Reads the entries of a post under a header it does not carry: a copy of a chain that lost its header (people
+    /// copy only the list), read with the chain's catalogue. Never throws on user text.
+    /// </summary>
+    public ChainPost ParseUnder(string text, ChainHeader chain)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(chain);
+        using var reader = new PostReader(SourceLines.Of(text), chain, replying: false, MaxLineLength, Dictionary);
         return reader.ReadAll();
     }
 

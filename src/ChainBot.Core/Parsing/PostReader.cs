@@ -46,15 +46,21 @@ internal sealed class PostReader : IDisposable
     }
 
     /// <summary>
-    /// Reads a reply to a chain whose header is known (15-502 李 2份, 12-301 取消, 代登记：…): every line is an entry
-    /// of that chain, numbered or not, and an entry need not name its household (改成2份 — the sender's own).
+    /// Reads a message under a chain's known header: a copy that lost its header, or a reply (15-502 李 2份, 12-301
+    /// 取消, 代登记：…), in which every line is an entry, numbered or not, and need not name its household (改成2份 —
+    /// the sender's own).
     /// </summary>
-    public PostReader(IEnumerable<SourceLine> lines, ChainHeader replyTo, int maxLineLength, WordDictionary dictionary)
+    /// <param name="lines">The message.</param>
+    /// <param name="chain">The header of the chain the message answers or copies.</param>
+    /// <param name="replying">True for a reply; false for a copy of the chain that lost its header (entries as usual).</param>
+    /// <param name="maxLineLength">Lines longer than this are unread.</param>
+    /// <param name="dictionary">The words names and goods are told apart with.</param>
+    public PostReader(IEnumerable<SourceLine> lines, ChainHeader chain, bool replying, int maxLineLength, WordDictionary dictionary)
         : this(lines, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, maxLineLength, dictionary)
     {
-        _builtHeader = replyTo;
-        _reader = new EntryReader(new CatalogueIndex(replyTo.Catalogue), dictionary, householdRequired: false);
-        _replying = true;
+        _builtHeader = chain;
+        _reader = new EntryReader(new CatalogueIndex(chain.Catalogue), dictionary, householdRequired: !replying);
+        _replying = replying;
     }
 
     private readonly bool _replying;
