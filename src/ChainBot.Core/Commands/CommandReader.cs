@@ -27,7 +27,8 @@ public static class CommandReader
         command = null;
         if (text.Length > 40)
             return false;
-        var s = WithoutMentions(TextNormalizer.Normalize(text).AsSpan().Trim(' ')).TrimEnd("!。.~ ");
+        // WeChat ends an @-mention with U+2005, which the normalizer drops as invisible: make it the space it stands for.
+        var s = WithoutMentions(TextNormalizer.Normalize(text.Replace('\u2005', ' ')).AsSpan().Trim(' ')).TrimEnd("!！。.~ ");
         if (s.IsEmpty)
             return false;
         if (TryReadBuilding(s, out string? building))
@@ -55,7 +56,7 @@ public static class CommandReader
         return false;
     }
 
-    /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手\u2005</c>), which the normalizer turned into spaces.</summary>
+    /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手</c> and U+2005), each ended by a space.</summary>
     private static ReadOnlySpan<char> WithoutMentions(ReadOnlySpan<char> s)
     {
         while (s.Length > 0 && s[0] == '@')

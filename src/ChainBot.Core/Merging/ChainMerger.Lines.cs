@@ -29,11 +29,16 @@ public sealed partial class ChainMerger
         var ids = edit.EntriesOf(entry.Household);
         foreach (int id in ids)
         {
-            if (SameContent(edit[id].Entry, entry))
-            {
-                edit.KnowLine(key, id); // 12号301 王 两份 for 12-301 王 2份: the same line, typed again
-                return id;
-            }
+            var known = edit[id];
+            if (!SameOrder(known.Entry, entry))
+                continue;
+            // 12号301 王 两份 for 12-301 王 2份: the same order typed again, or with its remark lost or reworded
+            // by a copier. Only its owner's new remark is taken.
+            if (entry.Note is not null && entry.Note != known.Entry.Note && MayChange(edit, known, turn.Message.SenderId))
+                Change(edit, id, entry, key, turn);
+            else
+                edit.KnowLine(key, id);
+            return id;
         }
 
         bool instruction = entry.IsCorrection || entry.Status == EntryStatus.Cancelled;
@@ -153,9 +158,9 @@ public sealed partial class ChainMerger
         return items.DrainToImmutable();
     }
 
-    /// <summary>Two lines that say the same for one household: same name, items, status and note.</summary>
-    private static bool SameContent(ChainEntry a, ChainEntry b) =>
-        a.Status == b.Status && a.Name == b.Name && a.Note == b.Note && a.Items.SequenceEqual(b.Items);
+    /// <summary>Two lines that order the same for one household: same items and status, and no other name.</summary>
+    private static bool SameOrder(ChainEntry a, ChainEntry b) =>
+        a.Status == b.Status && (a.Name == b.Name || a.Name is null || b.Name is null) && a.Items.SequenceEqual(b.Items);
 
     private static void KeepUnread(ChainEdit edit, ImmutableArray<UnreadLine> unread)
     {

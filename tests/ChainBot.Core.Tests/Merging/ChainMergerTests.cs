@@ -301,4 +301,20 @@ public class ChainMergerTests
         Assert.That(group.State.Chains, Has.Count.EqualTo(1));
         Assert.That(group.Chain().Entries, Has.Count.EqualTo(3));
     }
+
+    [Test]
+    public void A_copier_who_loses_someone_s_remark_changes_nothing_and_its_owner_may_add_one()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain("1. 12号301 王阿姨 1份（放门口）"));
+        var lost = group.Post("li", Chain("1. 12号301 王阿姨 1份", Line2));
+        var reworded = group.Post("chen", Chain("1. 12号301 王阿姨 1份（放门口就行）", Line2, Line3));
+        var own = group.Post("li", Chain("1. 12号301 王阿姨 1份", "2. 15-502 李 2份 下午在家", Line3));
+
+        Assert.That(lost.Events.OfType<ChangeRefused>().Concat<MergeEvent>(reworded.Events.OfType<ChangeRefused>()), Is.Empty);
+        Assert.That(group.Chain().Entry(1).Entry.Note, Is.EqualTo("放门口"));
+        Assert.That(own.Events, Has.One.InstanceOf<EntryChanged>());
+        Assert.That(group.Chain().Entry(2).Entry.Note, Is.EqualTo("下午在家"));
+        Assert.That(group.Chain().Conflicts, Is.Empty);
+    }
 }
