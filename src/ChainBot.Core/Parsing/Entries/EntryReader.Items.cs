@@ -77,6 +77,12 @@ internal sealed partial class EntryReader
                 MarkUsed(tokens, t);
                 Accumulate(tokens, quantities, unitToken, state, 0, t);
             }
+            else if (!anyItem && count > 1 && OnlyItemSoldBy(tokens[t].Quantity.Unit) is int k and >= 0 && state[k] == 0)
+            {
+                // 2份 in a chain of 蔬菜套餐 by the 份 and 鸡蛋 by the 盒: the unit names the item.
+                MarkUsed(tokens, t);
+                Accumulate(tokens, quantities, unitToken, state, k, t);
+            }
             else if (!anyItem && count > 1)
             {
                 facts.ItemNotNamed = true;
@@ -322,5 +328,22 @@ internal sealed partial class EntryReader
             builder.Add(new ItemQuantity(item, q.Quantity.Value, q.Quantity.Unit?.Name ?? "份"));
         }
         return builder.ToImmutable();
+    }
+
+    /// <summary>The one catalogue item sold by <paramref name="unit"/>; -1 when none or several are, or no unit was written.</summary>
+    private int OnlyItemSoldBy(Unit? unit)
+    {
+        if (unit is null)
+            return -1;
+        int found = -1;
+        for (int k = 0; k < _catalogue.Count; k++)
+        {
+            if (_catalogue.Units[k].Name != unit.Name)
+                continue;
+            if (found >= 0)
+                return -1;
+            found = k;
+        }
+        return found;
     }
 }
