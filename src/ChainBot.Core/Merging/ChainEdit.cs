@@ -17,7 +17,6 @@ internal sealed class ChainEdit
     private readonly ImmutableHashSet<string>.Builder _unreadKeys;
     private readonly ImmutableList<UnreadLine>.Builder _unread;
     private readonly ImmutableList<Conflict>.Builder _conflicts;
-    private readonly ImmutableDictionary<string, ImmutableArray<ulong>>.Builder _known;
 
     public ChainEdit(ChainState chain)
     {
@@ -32,7 +31,7 @@ internal sealed class ChainEdit
         _unreadKeys = chain.Index.UnreadLines.ToBuilder();
         _unread = chain.Unread.ToBuilder();
         _conflicts = chain.Conflicts.ToBuilder();
-        _known = chain.Index.Known.ToBuilder();
+        EverCarried = chain.Index.EverCarried;
     }
 
     public ChainState Original => _original;
@@ -59,10 +58,10 @@ internal sealed class ChainEdit
         _households.TryGetValue(household, out var ids) ? ids : [];
 
     /// <summary>Adds a line as a new entry and returns its id.</summary>
-    public int Add(ChainEntry entry, string key, string? owner, Provenance added, bool late)
+    public int Add(ChainEntry entry, string key, string? owner, Provenance added, int ordinal, bool late)
     {
         int id = _entries.Count + 1;
-        _entries.Add(new MergedEntry { Id = id, Entry = entry, Owner = owner, Added = added, Late = late });
+        _entries.Add(new MergedEntry { Id = id, Entry = entry, Owner = owner, Added = added, AddedOrdinal = ordinal, Late = late });
         _lines.TryAdd(key, id);
         _households[entry.Household] = EntriesOf(entry.Household).Add(id);
         return id;
@@ -89,10 +88,8 @@ internal sealed class ChainEdit
 
     public void KnowAuthor(string authorKey, int id) => _authors[authorKey] = id;
 
-    /// <summary>The entries the copier of message <paramref name="msgId"/> had seen; empty when it added no line.</summary>
-    public ImmutableArray<ulong> KnownBy(string msgId) => _known.TryGetValue(msgId, out var known) ? known : [];
-
-    public void SetKnownBy(string msgId, ImmutableArray<ulong> known) => _known[msgId] = known;
+    /// <summary>The entries some full copy carried.</summary>
+    public ImmutableArray<ulong> EverCarried { get; set; }
 
     public void AddConflict(Conflict conflict) => _conflicts.Add(conflict);
 
@@ -110,6 +107,6 @@ internal sealed class ChainEdit
         Entries = _entries.ToImmutable(),
         Conflicts = _conflicts.ToImmutable(),
         Unread = _unread.ToImmutable(),
-        Index = new ChainIndex(_lines.ToImmutable(), _households.ToImmutable(), _authors.ToImmutable(), _unreadKeys.ToImmutable(), _known.ToImmutable(), Latest),
+        Index = new ChainIndex(_lines.ToImmutable(), _households.ToImmutable(), _authors.ToImmutable(), _unreadKeys.ToImmutable(), EverCarried, Latest),
     };
 }

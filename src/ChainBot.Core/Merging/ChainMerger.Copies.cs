@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 
 namespace ChainBot.Core.Merging;
@@ -9,7 +8,8 @@ public sealed partial class ChainMerger
     private const double SharedLinesToMatch = 0.5;
 
     /// <summary>
-    /// A post with numbered entries: a copy of a chain (its header or most of its lines match one), or a new chain.
+    /// A post with numbered entries, or a chain's header alone: a copy of a chain (its header or most of its lines
+    /// match one), or a new chain.
     /// Lines known by their text are carried over as they are; the rest are merged one by one.
     /// </summary>
     private GroupState Copy(GroupState state, Turn turn, ChainPost post)
@@ -55,9 +55,12 @@ public sealed partial class ChainMerger
             carried.Add(MergeLine(edit, post.Entries[i], keys[i], turn, LineSource.Copy, carried));
         KeepUnread(edit, post.Unread);
 
-        var known = Known(edit, carried, turn.Message.MsgId);
         if (IsFullCopy(post))
-            edit.Latest = new LatestCopy(turn.Message.MsgId, carried.ToImmutable(), known);
+        {
+            var frozen = carried.ToImmutable();
+            edit.Latest = new LatestCopy(turn.Message.MsgId, frozen, Horizon(edit, carried, turn.Message.MsgId));
+            edit.EverCarried = EntrySet.Union(edit.EverCarried, frozen);
+        }
         return Put(state, edit);
     }
 
@@ -100,32 +103,19 @@ public sealed partial class ChainMerger
     /// A copy of the whole chain, whose missing lines mean something: it has the header, or starts at entry 1.
     /// A copy of the tail (6. first) leaves out the head on purpose.
     /// </summary>
-    private static bool IsFullCopy(ChainPost post) => HasHeader(post) || post.Entries[0].Seq is null or 1;
+    private static bool IsFullCopy(ChainPost post) => HasHeader(post) || post.Entries.IsEmpty || post.Entries[0].Seq is null or 1;
 
-    /// <summary>
-    /// The entries the copier had seen: those the copy carries, and for each line it carries that an earlier copy
-    /// added, all that copy's copier had seen. Kept for this copy too when it added lines, for the copies after it.
-    /// </summary>
-    private static ImmutableArray<ulong> Known(ChainEdit edit, EntrySet carried, string msgId)
+    /// <summary>How far the copier had seen: the latest line, added by another message, that the copy carries.</summary>
+    private static int Horizon(ChainEdit edit, EntrySet carried, string msgId)
     {
-        var known = new EntrySet(edit.Count);
-        var origins = new HashSet<string>(StringComparer.Ordinal);
-        bool added = false;
+        int horizon = 0;
         for (int id = 1; id <= edit.Count; id++)
         {
-            if (!carried.Contains(id))
-                continue;
-            known.Add(id);
-            string origin = edit[id].Added.MsgId;
-            if (origin == msgId)
-                added = true;
-            else if (origins.Add(origin))
-                known.UnionWith(edit.KnownBy(origin));
+            var entry = edit[id];
+            if (carried.Contains(id) && entry.Added.MsgId != msgId)
+                horizon = Math.Max(horizon, entry.AddedOrdinal);
         }
-        var frozen = known.ToImmutable();
-        if (added)
-            edit.SetKnownBy(msgId, frozen);
-        return frozen;
+        return horizon;
     }
 
     private static string? TitleKey(ChainHeader header) => header.Title is { } title ? LineKeys.Of(title) : null;

@@ -70,7 +70,7 @@ public sealed partial class ChainMerger
 
         // A new household, or a second line from one (kept and flagged, never merged silently).
         bool late = !edit.IsOpenAt(turn.Message.Time);
-        int added = edit.Add(entry, key, entry.OnBehalf ? null : turn.Message.SenderId, turn.By, late);
+        int added = edit.Add(entry, key, entry.OnBehalf ? null : turn.Message.SenderId, turn.By, turn.Ordinal, late);
         turn.Events.Add(new EntryAdded(turn.Message.MsgId, edit.Original.Number, added));
         return added;
     }

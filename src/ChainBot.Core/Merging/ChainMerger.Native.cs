@@ -62,7 +62,7 @@ public sealed partial class ChainMerger
                 }
                 continue;
             }
-            int added = edit.Add(entry, keys[i], author, by, late: !edit.IsOpenAt(by.Time));
+            int added = edit.Add(entry, keys[i], author, by, turn.Ordinal, late: !edit.IsOpenAt(by.Time));
             edit.KnowAuthor(authorKey, added);
             carried.Add(added);
             turn.Events.Add(new EntryAdded(message.MsgId, edit.Original.Number, added));
@@ -72,7 +72,8 @@ public sealed partial class ChainMerger
         var all = new EntrySet(edit.Count);
         for (int id = 1; id <= edit.Count; id++)
             all.Add(id);
-        edit.Latest = new LatestCopy(message.MsgId, carried.ToImmutable(), all.ToImmutable());
+        edit.EverCarried = all.ToImmutable();
+        edit.Latest = new LatestCopy(message.MsgId, carried.ToImmutable(), turn.Ordinal);
         return Put(state, edit);
     }
 }

@@ -35,20 +35,20 @@ public sealed partial class ChainMerger
         }
         if (fits.Count == 0)
             return Ignore(state, turn, "chatter");
+        // Several chains could take it: the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
         if (fits.Count > 1)
-        {
-            var naming = fits.Where(fit => NamesItemOf(text, fit.Chain.Header)).ToList();
-            if (naming.Count != 1)
-                return Report(state, turn, ReportReasons.AmbiguousChain);
-            fits = naming;
-        }
+            fits = Narrow(fits, fit => NamesItemOf(text, fit.Chain.Header));
+        if (fits.Count > 1)
+            fits = Narrow(fits, fit => WritesUnitOf(text, fit.Chain.Header));
+        if (fits.Count > 1)
+            return Report(state, turn, ReportReasons.AmbiguousChain);
 
         var (target, lines) = fits[0];
         var edit = new ChainEdit(target);
         var carried = new EntrySet(edit.Count + lines.Entries.Length);
         foreach (var entry in lines.Entries)
         {
-            if (!entry.Address.IsEmpty || entry.Name is not null)
+            if (NamesHousehold(target, entry))
             {
                 string key = LineKeys.Of(entry.Line);
                 if (edit.TryFindLine(key, out int known))
@@ -57,7 +57,7 @@ public sealed partial class ChainMerger
                     carried.Add(MergeLine(edit, entry, key, turn, LineSource.Reply, carried));
                 continue;
             }
-            // 改成2份, 取消, 我的改成2份: the sender's own line, if they have exactly one.
+            // 改成2份, 王 取消, 我的改成2份: the sender's own line, if they have exactly one.
             var own = edit.Original.Entries.Where(e => e.Owner == turn.Message.SenderId && e.Entry.Status == EntryStatus.Active).ToList();
             if (own.Count != 1)
                 return Report(state, turn, ReportReasons.WhoseLine);
@@ -77,7 +77,7 @@ public sealed partial class ChainMerger
             return false;
         foreach (var entry in reply.Entries)
         {
-            bool household = !entry.Address.IsEmpty || entry.Name is not null;
+            bool household = NamesHousehold(chain, entry);
             bool instruction = entry.IsCorrection || entry.Status == EntryStatus.Cancelled;
             bool says = chain.Kind == ChainKind.Order ? !entry.Items.IsEmpty || instruction : entry.Address.Building is not null || instruction;
             if (!says || (!household && !self && !instruction))
@@ -86,9 +86,28 @@ public sealed partial class ChainMerger
         return true;
     }
 
-    /// <summary>True when <paramref name="text"/> names an item (or its code word) of the chain's catalogue.</summary>
+    /// <summary>
+    /// Whether a reply's entry says whose line it is. A name alone does only in a chain of names (an office lunch, a
+    /// crew): elsewhere 王老师说 2份也行 or 广西的，很甜 are talk, and 王 取消 is the sender's own line.
+    /// </summary>
+    private static bool NamesHousehold(ChainState chain, ChainEntry entry) =>
+        !entry.Address.IsEmpty
+        || (entry.Name is not null && !chain.Entries.IsEmpty && chain.Entries.All(e => e.Entry.Address.IsEmpty));
+
+    /// <summary>The fits that pass <paramref name="test"/>, if any do; else all of them.</summary>
+    private static List<(ChainState Chain, ChainPost Reply)> Narrow(List<(ChainState Chain, ChainPost Reply)> fits, Func<(ChainState Chain, ChainPost Reply), bool> test)
+    {
+        var passing = fits.Where(test).ToList();
+        return passing.Count > 0 ? passing : fits;
+    }
+
+    /// <summary>True when <paramref name="text"/> names an item of the chain's catalogue.</summary>
     private static bool NamesItemOf(string text, ChainHeader header) =>
         header.Catalogue.Any(item => item.Name.Length > 0 && text.Contains(item.Name, StringComparison.Ordinal));
+
+    /// <summary>True when <paramref name="text"/> writes the unit an item of the chain's catalogue is sold by.</summary>
+    private static bool WritesUnitOf(string text, ChainHeader header) =>
+        header.Catalogue.Any(item => item.Unit.Length > 0 && text.Contains(item.Unit, StringComparison.Ordinal));
 
     /// <summary>我的改成2份, 我家不要了: the sender speaks of their own line, which the merger finds by its owner.</summary>
     private static bool TryStripSelf(ref string text)

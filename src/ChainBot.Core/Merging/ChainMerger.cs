@@ -63,10 +63,18 @@ public sealed partial class ChainMerger
             return Native(state, turn, solitaire);
 
         var post = _parser.Parse(message.Text, message.Time);
-        if (post.IsChain)
+        if (post.IsChain || OpensAChain(post))
             return Copy(state, turn, post);
         return Reply(state, turn);
     }
+
+    /// <summary>
+    /// A header posted before anyone has signed (#接龙, a title, 例：… and an empty <c>1.</c>): the chain starts here,
+    /// and its coordinator is whoever posted it. A titled header with the 接龙 marker, a catalogue or an example.
+    /// </summary>
+    private static bool OpensAChain(ChainPost post) =>
+        post.Header.Title is not null
+        && (post.Header.HasNativeMarker || !post.Header.Catalogue.IsDefaultOrEmpty || post.Header.Example is not null);
 
     private static GroupState Ignore(GroupState state, Turn turn, string kind)
     {

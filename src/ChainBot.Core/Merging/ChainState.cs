@@ -58,7 +58,7 @@ public sealed record ChainState
     {
         ArgumentNullException.ThrowIfNull(entry);
         var marks = EntryMarks.None;
-        if (Index.Latest is { } latest && latest.Dropped(entry))
+        if (Index.Latest is { } latest && latest.Dropped(entry, Index.EverCarried))
             marks |= EntryMarks.MissingFromLatest;
         if (entry.Late)
             marks |= entry.Accepted ? EntryMarks.AcceptedLate : EntryMarks.Late;

@@ -19,15 +19,16 @@ internal sealed class EntrySet
 
     public bool Contains(int id) => (id - 1) >> 6 < _bits.Length && (_bits[(id - 1) >> 6] & (1UL << ((id - 1) & 63))) != 0;
 
-    public void UnionWith(ImmutableArray<ulong> other)
-    {
-        if (other.Length > _bits.Length)
-            Array.Resize(ref _bits, other.Length);
-        for (int i = 0; i < other.Length; i++)
-            _bits[i] |= other[i];
-    }
-
     public ImmutableArray<ulong> ToImmutable() => [.. _bits];
+
+    /// <summary>The union of two frozen sets.</summary>
+    public static ImmutableArray<ulong> Union(ImmutableArray<ulong> a, ImmutableArray<ulong> b)
+    {
+        var union = new ulong[Math.Max(a.Length, b.Length)];
+        for (int i = 0; i < union.Length; i++)
+            union[i] = (i < a.Length ? a[i] : 0) | (i < b.Length ? b[i] : 0);
+        return [.. union];
+    }
 
     /// <summary>Whether the frozen set <paramref name="bits"/> holds entry <paramref name="id"/>.</summary>
     public static bool Contains(ImmutableArray<ulong> bits, int id) =>

@@ -43,6 +43,9 @@ public sealed record MergedEntry
     /// <summary>Who made <see cref="LateChange"/>.</summary>
     public Provenance? LateChangeBy { get; init; }
 
+    /// <summary>The position, among the group's messages, of the message that added the line.</summary>
+    internal int AddedOrdinal { get; init; }
+
     /// <summary>True when the entry is in the chain's tally: active, and not a late line waiting for a coordinator.</summary>
     public bool Counts => Entry.Status == EntryStatus.Active && (!Late || Accepted);
 }

@@ -58,19 +58,21 @@ public class ChainMergerTests
     }
 
     [Test]
-    public void A_fork_is_not_a_dropped_line_but_a_copy_that_leaves_out_a_line_it_saw_is()
+    public void A_fork_drops_nothing_but_a_copy_that_leaves_out_a_line_it_saw_past_flags_it()
     {
         var group = new GroupScript();
         group.Post("wang", Chain(Line1));
         group.Post("li", Chain(Line1, Line2));
-        group.Post("chen", Chain(Line1, "2. 3号楼201 陈先生 1份")); // copied wang's version: li's line was never seen
+        group.Post("chen", Chain(Line1, "2. 3号楼201 陈先生 1份")); // copied wang's version at the same time as li
 
         Assert.That(group.Dump(), Does.Not.Contain("missing-from-latest"));
 
-        group.Post("zhou", Chain(Line1, "2. 3号楼201 陈先生 1份", "3. 7号1102 周 两份")); // saw chen's copy, not li's
-        Assert.That(group.Dump(), Does.Not.Contain("missing-from-latest"));
+        // zhou copies chen's copy: the version people now copy has lost li's line, which came before chen's.
+        group.Post("zhou", Chain(Line1, "2. 3号楼201 陈先生 1份", "3. 7号1102 周 两份"));
+        Assert.That(group.Dump(), Does.Contain("2|15-502|李|蔬菜套餐=2份|active|li|missing-from-latest"));
 
-        group.Post("zhao", Chain(Line1, Line2, "3. 7号1102 周 两份", "4. 8-101 赵 1份")); // saw zhou's and dropped chen's
+        // zhao puts li's line back and leaves out chen's, which zhou's copy carried.
+        group.Post("zhao", Chain(Line1, Line2, "3. 7号1102 周 两份", "4. 8-101 赵 1份"));
         Assert.That(group.Dump(), Is.EqualTo("""
             1|12-301|王阿姨|蔬菜套餐=1份|active|wang|
             2|15-502|李|蔬菜套餐=2份|active|li|
@@ -79,6 +81,17 @@ public class ChainMergerTests
             5|8-101|赵|蔬菜套餐=1份|active|zhao|
             """));
         Assert.That(group.Chain().Tally().Total.Households, Is.EqualTo(5), "a dropped line still counts");
+    }
+
+    [Test]
+    public void A_line_that_only_came_by_a_reply_is_not_missing_from_copies()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain(Line1));
+        group.Post("li", "15-502 李 2份");
+        group.Post("chen", Chain(Line1, Line3));
+
+        Assert.That(group.Dump(), Does.Not.Contain("missing-from-latest"));
     }
 
     [Test]
