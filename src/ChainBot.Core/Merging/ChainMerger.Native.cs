@@ -62,7 +62,7 @@ public sealed partial class ChainMerger
                 }
                 continue;
             }
-            int added = edit.Add(entry, keys[i], author, by, turn.Ordinal, late: !edit.IsOpenAt(by.Time));
+            int added = edit.Add(entry, keys[i], entry.OnBehalf ? null : author, by, turn.Ordinal, late: !edit.IsOpenAt(by.Time));
             edit.KnowAuthor(authorKey, added);
             carried.Add(added);
             turn.Events.Add(new EntryAdded(message.MsgId, edit.Original.Number, added));

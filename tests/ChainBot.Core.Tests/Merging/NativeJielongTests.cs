@@ -29,7 +29,7 @@ public class NativeJielongTests
             2|12-1502|李|蔬菜包=3包|active|wxid_li1502|
             3|12-903|陈先生|蔬菜包=1包|active|wxid_chen0903|
             4|12-702|周🌸|蔬菜包=2包|active|wxid_zhou0702|
-            5|12-204|刘奶奶|蔬菜包=1包|active|wxid_volunteer12|
+            5|12-204|刘奶奶|蔬菜包=1包|active|(wxid_volunteer12)|
             """));
         Assert.That(chain.Entry(2).Changed, Is.EqualTo(new Provenance("n2", "wxid_li1502", null, DateTimeOffset.FromUnixTimeSeconds(1650332400))));
         Assert.That(chain.Entry(2).Entry.Note, Is.EqualTo("放门口就行"));

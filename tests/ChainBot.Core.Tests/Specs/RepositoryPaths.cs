@@ -17,6 +17,9 @@ public static class RepositoryPaths
     /// <summary><c>samples/chains</c>: realistic chain posts with their expected tallies.</summary>
     public static string SampleDirectory => Path.Combine(Root, "samples", "chains");
 
+    /// <summary><c>samples/transcripts</c>: realistic group conversations with their expected merged state.</summary>
+    public static string TranscriptDirectory => Path.Combine(Root, "samples", "transcripts");
+
     private static string FindRoot()
     {
         string start = StartDirectory();
