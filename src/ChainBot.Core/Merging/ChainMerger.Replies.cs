@@ -12,7 +12,7 @@ public sealed partial class ChainMerger
     /// </summary>
     private GroupState Reply(GroupState state, Turn turn)
     {
-        string text = turn.Message.Text.Trim();
+        string text = WithoutMentions(turn.Message.Text.Trim());
         if (text.Length == 0 || text.AsSpan().ContainsAny(QuestionMarks))
             return Ignore(state, turn, "chatter");
         bool self = TryStripSelf(ref text);
@@ -108,6 +108,22 @@ public sealed partial class ChainMerger
     /// <summary>True when <paramref name="text"/> writes the unit an item of the chain's catalogue is sold by.</summary>
     private static bool WritesUnitOf(string text, ChainHeader header) =>
         header.Catalogue.Any(item => item.Unit.Length > 0 && text.Contains(item.Unit, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The text after any @-mentions it starts with (<c>@ChainBot 15-502 李 2份</c>): a mention ends at a space or at
+    /// U+2005, which WeChat puts after it.
+    /// </summary>
+    private static string WithoutMentions(string text)
+    {
+        while (text.StartsWith('@'))
+        {
+            int end = text.AsSpan().IndexOfAny(' ', '\u2005', '\n');
+            if (end < 0)
+                return string.Empty;
+            text = text[(end + 1)..].TrimStart();
+        }
+        return text;
+    }
 
     /// <summary>我的改成2份, 我家不要了: the sender speaks of their own line, which the merger finds by its owner.</summary>
     private static bool TryStripSelf(ref string text)

@@ -167,9 +167,11 @@ public class ChainMergerTests
         var group = new GroupScript();
         group.Post("wang", Chain(Line1));
         var reply = group.Post("li", "15-502 李 2份");
-        group.Post("li", "15-502 李 2份"); // said again: nothing new
+        var again = group.Post("li", "@ChainBot\u200515-502 李 2份"); // said again, to the bot: nothing new
 
         Assert.That(reply.Events, Has.One.InstanceOf<EntryAdded>());
+        Assert.That(again.Events, Is.Empty);
+        Assert.That(group.Chain().Entry(2).Changed, Is.Null);
         Assert.That(group.Dump(), Is.EqualTo("""
             1|12-301|王阿姨|蔬菜套餐=1份|active|wang|
             2|15-502|李|蔬菜套餐=2份|active|li|
