@@ -167,7 +167,8 @@ public class CliTests : TempDirFixture
             Message("接龙 第二版"),
             "[1,2]"));
 
-        var run = CliRun.InProcess(["tally", file, "--json"], parse: Samples.FakeParse);
+        // parse: tally and replay merge a transcript with the real merger; ReplayTests checks their bad lines.
+        var run = CliRun.InProcess(["parse", file, "--json"], parse: Samples.FakeParse);
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
         var errors = run.Stderr.TrimEnd().Split(Environment.NewLine);
@@ -260,6 +261,7 @@ public class CliTests : TempDirFixture
         Assert.That(run.ExitCode, Is.EqualTo(0));
         Assert.That(run.Stdout, Does.Contain("parse"));
         Assert.That(run.Stdout, Does.Contain("tally"));
+        Assert.That(run.Stdout, Does.Contain("replay"));
         Assert.That(run.Stdout, Does.Contain("segment"));
     }
 
