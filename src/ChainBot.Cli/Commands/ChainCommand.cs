@@ -88,14 +88,15 @@ internal static class ChainCommand
     }
 
     /// <summary>
-    /// Says that a file holds no chain: in JSON mode on stderr (stdout stays pure JSON, which the caller writes), in
-    /// the human report as its first line.
+    /// Says that a file holds no chain (none sent by <paramref name="until"/>, when given): in JSON mode on stderr
+    /// (stdout stays pure JSON, which the caller writes), in the human report as its first line.
     /// </summary>
-    public static void SayNoChain(CliConsole console, PostSource source, bool json)
+    public static void SayNoChain(CliConsole console, PostSource source, bool json, DateTimeOffset? until = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(source);
-        string none = $"no chain post in '{source.Path}' ({source.Posts.Count.ToString(CultureInfo.InvariantCulture)} messages read)";
+        string by = until is { } at ? " by " + TranscriptTime.Format(at) : string.Empty;
+        string none = $"no chain post in '{source.Path}'{by} ({source.Posts.Count.ToString(CultureInfo.InvariantCulture)} messages read)";
         if (json)
             console.Error.WriteLine("chainbot: " + none);
         else

@@ -48,7 +48,7 @@ internal static class ReplayCommand
     /// count, in the JSON of a post (the replay's members left out).
     /// </summary>
     public static int Tally(CliConsole console, PostSource source, bool json) =>
-        Report(console, source, GroupReplay.Run(source.Messages, ChainMerger.Default), json, replay: false);
+        Report(console, source, json, until: null, replay: false);
 
     private static int Execute(CliConsole console, string path, bool json, string? atText)
     {
@@ -62,13 +62,14 @@ internal static class ReplayCommand
         if (!PostSource.TryReadTranscript(path, out var source, out string? error))
             return ChainCommand.CannotRead(console, path, error);
         ChainCommand.ReportBadLines(console, source);
-        return Report(console, source, GroupReplay.Run(source.Messages, ChainMerger.Default, until), json, replay: true);
+        return Report(console, source, json, until, replay: true);
     }
 
-    private static int Report(CliConsole console, PostSource source, IReadOnlyList<ReplayedGroup> groups, bool json, bool replay)
+    private static int Report(CliConsole console, PostSource source, bool json, DateTimeOffset? until, bool replay)
     {
+        var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
         if (groups.All(static group => group.State.Chains.IsEmpty))
-            ChainCommand.SayNoChain(console, source, json);
+            ChainCommand.SayNoChain(console, source, json, until);
         if (json)
         {
             console.Out.Flush();
