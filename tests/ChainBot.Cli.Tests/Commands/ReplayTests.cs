@@ -125,18 +125,19 @@ public class ReplayTests : TempDirFixture
     }
 
     [Test]
-    public void Lines_for_no_chain_are_reported_for_the_coordinator()
+    public void A_change_that_names_no_line_is_reported_for_the_coordinator()
     {
-        string file = Transcript(Message("m1", "08:00", "u-wang", "王阿姨", Wang), Growing[1]);
+        // 孙 has no line in the chain: whose line is 改成2份 about?
+        string file = Transcript([.. Growing, Message("m4", "09:10", "u-sun", "孙", "改成2份")]);
 
         var json = Json("replay", file);
 
         var report = json.GetProperty("reports")[0];
         Assert.That(report.GetProperty("groupId").GetString(), Is.EqualTo("g1"));
-        Assert.That(report.GetProperty("msgId").GetString(), Is.EqualTo("m1"));
-        Assert.That(report.GetProperty("senderId").GetString(), Is.EqualTo("u-wang"));
-        Assert.That(report.GetProperty("reason").GetString(), Is.EqualTo("lines for no open chain"));
-        Assert.That(report.GetProperty("text").GetString(), Is.EqualTo(Wang));
+        Assert.That(report.GetProperty("msgId").GetString(), Is.EqualTo("m4"));
+        Assert.That(report.GetProperty("senderId").GetString(), Is.EqualTo("u-sun"));
+        Assert.That(report.GetProperty("reason").GetString(), Is.EqualTo("names no household, and the sender has no single line to change"));
+        Assert.That(report.GetProperty("text").GetString(), Is.EqualTo("改成2份"));
     }
 
     [Test]
@@ -287,11 +288,11 @@ public class ReplayTests : TempDirFixture
     public void The_human_report_shows_provenance_flags_tally_conflicts_reports_and_ignored()
     {
         string file = Transcript(
-            Message("m0", "07:50", "u-wang", "王阿姨", Wang),
             Growing[0],
             Growing[1],
             Message("m3", "08:20", "u-chen", "陈先生", Chain("1. 12号301 王阿姨 3份", Li, Chen)),
-            Message("m4", "08:30", "u-zhou", "周", "请问几点送到？"));
+            Message("m4", "08:30", "u-zhou", "周", "请问几点送到？"),
+            Message("m5", "09:10", "u-sun", "孙", "改成2份"));
 
         var run = CliRun.InProcess(["replay", file]);
 
@@ -307,7 +308,7 @@ public class ReplayTests : TempDirFixture
         Assert.That(output, Does.Contain("changed by someone other than its owner"));
         Assert.That(output, Does.Contain("Unread lines: none"));
         Assert.That(output, Does.Contain("Reported messages, group g1 (1)"));
-        Assert.That(output, Does.Contain("lines for no open chain"));
+        Assert.That(output, Does.Match(@"m5\s+u-sun\s+names no household"));
         Assert.That(output, Does.Contain("Ignored messages, group g1: 1 (1 chatter)"));
         Assert.That(output, Does.Contain("phone " + Samples.MaskedPhone));
         Assert.That(output, Does.Not.Contain(Samples.RawPhone));
