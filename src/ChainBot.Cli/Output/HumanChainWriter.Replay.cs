@@ -4,12 +4,10 @@ using ChainBot.Core.Merging;
 
 namespace ChainBot.Cli.Output;
 
-/// <summary>
-/// The reports on merged chains: <c>replay</c> (every entry with who added and changed it and what to look at, the
-/// tally, the conflicts, the unread lines, then the group's reported and ignored messages) and <c>tally</c> of a
-/// transcript (the tally of each merged chain). Masked as the post reports are: names and free text pass through
-/// <c>Masked</c>, and <see cref="Core.Chains.ChainEntry.Phone"/> is never read.
-/// </summary>
+// The reports on merged chains: `replay` (every entry with who added and changed it and what to look at, the tally,
+// the conflicts, the unread lines, then the group's reported and ignored messages) and `tally` of a transcript (the
+// tally of each merged chain). Masked as the post reports are: names and free text pass through `Masked`, and
+// ChainEntry.Phone is never read.
 internal sealed partial class HumanChainWriter
 {
     private int _mergedChains;

@@ -9,7 +9,8 @@ namespace ChainBot.Cli.Output;
 
 /// <summary>
 /// The report for a person: the header (title, kind, deadline, catalogue), then the entries (<c>parse</c>) or the
-/// totals per building (<c>tally</c>), then always the lines that could not be read and why.
+/// totals per building (<c>tally</c>), then always the lines that could not be read and why. The chains a transcript
+/// merges into (<c>replay</c>, <c>tally</c> of a transcript) are reported in <c>HumanChainWriter.Replay.cs</c>.
 /// </summary>
 /// <remarks>
 /// Phone numbers appear only masked: the entry's <see cref="ChainEntry.MaskedPhone"/>, and free text masked

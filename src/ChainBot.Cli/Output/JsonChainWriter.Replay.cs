@@ -5,12 +5,10 @@ using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Output;
 
-/// <summary>
-/// Merged chains (<c>replay</c>, and <c>tally</c> of a transcript) in the same contract: a merged chain has the
-/// sections of a post, so a consumer of <c>tally --json</c> reads <c>replay --json</c> unchanged. What a replay adds
-/// (who opened, added and changed what, the flags, the conflicts, the groups' ignored and reported messages) is in
-/// members the contract marks optional, and each is always written by <c>replay</c>, null when absent.
-/// </summary>
+// Merged chains (`replay`, and `tally` of a transcript) in the same contract: a merged chain has the sections of a
+// post, so a consumer of `tally --json` reads `replay --json` unchanged. What a replay adds (who opened, added and
+// changed what, the flags, the conflicts, the groups' ignored and reported messages) is in members the contract marks
+// optional, and each is always written by `replay`, null when absent.
 internal sealed partial class JsonChainWriter
 {
     /// <summary>

@@ -339,29 +339,6 @@ public class ReplayTests : TempDirFixture
         Assert.That(human.Stdout, Does.Contain("opened by 团长 " + Samples.MaskedPhone));
     }
 
-    [TestCase("tomorrow")]
-    [TestCase("2022-04-31T09:00:00+08:00")]
-    public void A_bad_at_option_exits_1_with_one_line(string at)
-    {
-        var run = CliRun.InProcess(["replay", Transcript(Growing), "--at", at]);
-
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr, Is.EqualTo($"chainbot: --at '{at}' is not an ISO 8601 time (e.g. 2022-04-18T09:30:00+08:00){Environment.NewLine}"));
-    }
-
-    [Test]
-    public void A_missing_transcript_exits_1_with_one_line()
-    {
-        string file = Path.Combine(Dir.Root, "none.jsonl");
-
-        var run = CliRun.InProcess(["replay", file, "--json"]);
-
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr, Is.EqualTo($"chainbot: cannot read '{file}': file not found{Environment.NewLine}"));
-    }
-
     [Test]
     public void Help_lists_the_options()
     {
