@@ -5,7 +5,10 @@ using ChainBot.Core;
 
 namespace ChainBot.Cli;
 
-/// <summary>The command line: <c>chainbot parse FILE</c>, <c>chainbot tally FILE</c> and <c>chainbot segment FILE</c>.</summary>
+/// <summary>
+/// The command line: <c>chainbot parse FILE</c>, <c>chainbot tally FILE</c>, <c>chainbot replay TRANSCRIPT</c> and
+/// <c>chainbot segment FILE</c>.
+/// </summary>
 internal static class ChainBotCli
 {
     /// <summary>Exit code of a run that did what was asked (also: a transcript that holds no chain post).</summary>
@@ -38,6 +41,7 @@ internal static class ChainBotCli
             {
                 ParseCommand.Create(console, parse),
                 TallyCommand.Create(console, parse),
+                ReplayCommand.Create(console),
                 SegmentCommand.Create(console),
             };
             var invocation = new InvocationConfiguration

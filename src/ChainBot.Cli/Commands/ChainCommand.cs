@@ -10,19 +10,29 @@ namespace ChainBot.Cli.Commands;
 
 /// <summary>
 /// What <c>parse</c> and <c>tally</c> share: the arguments (FILE, <c>--json</c>, <c>--time</c>), reading the
-/// input, picking the chain, and the JSON output, which is the same for both. Only the human report differs.
+/// input, picking the chain, and the JSON output, which is the same for both. Only the human report differs, and
+/// what a command makes of a transcript: <c>parse</c> reads its last chain post, <c>tally</c> merges it all.
+/// What <c>replay</c> shares with them (times, bad lines, no chain) is here too.
 /// </summary>
 internal static class ChainCommand
 {
     /// <summary>Writes the human report of a picked chain.</summary>
     public delegate void HumanReport(HumanChainWriter writer, PickedChain chain, string path);
 
-    /// <summary>Builds a command <paramref name="name"/> that reads FILE and reports it with <paramref name="report"/>.</summary>
-    public static Command Create(string name, string description, CliConsole console, PostParser parse, HumanReport report)
+    /// <summary>Reports a transcript in full, rather than its last chain post; returns the exit code.</summary>
+    public delegate int TranscriptReport(CliConsole console, PostSource source, bool json);
+
+    /// <summary>
+    /// Builds a command <paramref name="name"/> that reads FILE and reports it with <paramref name="report"/>, or, for
+    /// a transcript, with <paramref name="transcript"/> when one is given.
+    /// </summary>
+    public static Command Create(string name, string description, CliConsole console, PostParser parse, HumanReport report, TranscriptReport? transcript = null)
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "A plain-text post (one message), or a .jsonl transcript, of which the last chain post is read.",
+            Description = transcript is null
+                ? "A plain-text post (one message), or a .jsonl transcript, of which the last chain post is read."
+                : "A plain-text post (one message), or a .jsonl transcript, whose messages are merged group by group.",
         };
         var json = new Option<bool>("--json")
         {
@@ -37,54 +47,86 @@ internal static class ChainCommand
         };
         var command = new Command(name, description) { file, json, time };
         command.SetAction(result => Execute(
-            console, parse, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report));
+            console, parse, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report, transcript));
         return command;
     }
 
-    private static int Execute(CliConsole console, PostParser parse, string path, bool json, string? timeText, HumanReport report)
+    /// <summary>
+    /// Reads a time option: ISO 8601, without an offset in the parser's zone (the compound's clock), as
+    /// <c>--time</c> does. A bad one is a one-line message on stderr and false.
+    /// </summary>
+    public static bool TryReadTime(CliConsole console, string option, string text, out DateTimeOffset time)
     {
-        // --time without an offset, and "now", are read in the parser's zone: the compound's clock.
-        var zone = ChainParser.Default.TimeZone;
+        ArgumentNullException.ThrowIfNull(console);
+        if (TranscriptTime.TryParse(text, ChainParser.Default.TimeZone, out time))
+            return true;
+        console.Error.WriteLine($"chainbot: {option} '{text}' is not an ISO 8601 time (e.g. {TranscriptTime.Example})");
+        return false;
+    }
+
+    /// <summary>Says that a file could not be read, in one line on stderr, and returns the exit code for it.</summary>
+    public static int CannotRead(CliConsole console, string path, string error)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.Error.WriteLine($"chainbot: cannot read '{path}': {error}");
+        return ChainBotCli.Failure;
+    }
+
+    /// <summary>
+    /// Lists a transcript's bad lines on stderr, one line each with its number and reason. A transcript typed or
+    /// exported by hand has the odd bad line: say which, and go on with the rest.
+    /// </summary>
+    public static void ReportBadLines(CliConsole console, PostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(source);
+        foreach (var bad in source.BadLines)
+        {
+            string detail = bad.Detail is null ? string.Empty : ": " + bad.Detail;
+            console.Error.WriteLine($"chainbot: {source.Path}:{bad.LineNumber.ToString(CultureInfo.InvariantCulture)}: {bad.Error}{detail}");
+        }
+    }
+
+    /// <summary>
+    /// Says that a file holds no chain (none sent by <paramref name="until"/>, when given): in JSON mode on stderr
+    /// (stdout stays pure JSON, which the caller writes), in the human report as its first line.
+    /// </summary>
+    public static void SayNoChain(CliConsole console, PostSource source, bool json, DateTimeOffset? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(source);
+        string by = until is { } at ? " by " + TranscriptTime.Format(at) : string.Empty;
+        string none = $"no chain post in '{source.Path}'{by} ({source.Posts.Count.ToString(CultureInfo.InvariantCulture)} messages read)";
+        if (json)
+            console.Error.WriteLine("chainbot: " + none);
+        else
+            console.Out.WriteLine(char.ToUpperInvariant(none[0]) + none[1..] + ".");
+    }
+
+    private static int Execute(CliConsole console, PostParser parse, string path, bool json, string? timeText, HumanReport report, TranscriptReport? transcript)
+    {
+        // "now" is read in the parser's zone, as --time without an offset is: the compound's clock.
         DateTimeOffset time;
         if (timeText is null)
-        {
-            time = TimeZoneInfo.ConvertTime(console.Time.GetUtcNow(), zone);
-        }
-        else if (!TranscriptTime.TryParse(timeText, zone, out time))
-        {
-            console.Error.WriteLine($"chainbot: --time '{timeText}' is not an ISO 8601 time (e.g. {TranscriptTime.Example})");
+            time = TimeZoneInfo.ConvertTime(console.Time.GetUtcNow(), ChainParser.Default.TimeZone);
+        else if (!TryReadTime(console, "--time", timeText, out time))
             return ChainBotCli.Failure;
-        }
 
         if (json && ReferenceEquals(parse, ChainBotCli.DefaultParser) && !PostSource.IsTranscriptPath(path))
             return StreamJson(console, path, time);
 
         if (!PostSource.TryRead(path, time, out var source, out string? error))
-        {
-            console.Error.WriteLine($"chainbot: cannot read '{path}': {error}");
-            return ChainBotCli.Failure;
-        }
-        // A transcript typed or exported by hand has the odd bad line: say which, and go on with the rest.
-        foreach (var bad in source.BadLines)
-        {
-            string detail = bad.Detail is null ? string.Empty : ": " + bad.Detail;
-            console.Error.WriteLine($"chainbot: {path}:{bad.LineNumber.ToString(CultureInfo.InvariantCulture)}: {bad.Error}{detail}");
-        }
+            return CannotRead(console, path, error);
+        ReportBadLines(console, source);
+        if (source.IsTranscript && transcript is not null)
+            return transcript(console, source, json);
 
         var chain = source.FindLastChain(parse);
         if (chain is null)
         {
-            string none = $"no chain post in '{path}' ({source.Posts.Count.ToString(CultureInfo.InvariantCulture)} messages read)";
+            SayNoChain(console, source, json);
             if (json)
-            {
-                // stdout stays pure JSON: an empty list, and the explanation on stderr.
-                console.Error.WriteLine("chainbot: " + none);
                 JsonChainWriter.Write(console.OutputStream, []);
-            }
-            else
-            {
-                console.Out.WriteLine(char.ToUpperInvariant(none[0]) + none[1..] + ".");
-            }
             return ChainBotCli.Success;
         }
 
@@ -108,10 +150,7 @@ internal static class ChainCommand
     private static int StreamJson(CliConsole console, string path, DateTimeOffset time)
     {
         if (!PostSource.TryCheckUtf8(path, out string? error))
-        {
-            console.Error.WriteLine($"chainbot: cannot read '{path}': {error}");
-            return ChainBotCli.Failure;
-        }
+            return CannotRead(console, path, error);
         using var text = PostSource.OpenText(path);
         using var chain = ChainParser.Default.Open(text, time);
         var header = chain.Header;

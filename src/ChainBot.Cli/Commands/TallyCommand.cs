@@ -4,7 +4,11 @@ using ChainBot.Core.Tally;
 
 namespace ChainBot.Cli.Commands;
 
-/// <summary><c>chainbot tally FILE [--json] [--time ISO8601]</c>: the totals per building and for the compound.</summary>
+/// <summary>
+/// <c>chainbot tally FILE [--json] [--time ISO8601]</c>: the totals per building and for the compound. Of a post, its
+/// entries; of a transcript, every chain its messages merge into (<see cref="ReplayCommand.Tally"/>), since no single
+/// copy holds every line once the copies fork.
+/// </summary>
 internal static class TallyCommand
 {
     /// <summary>Builds the command; <paramref name="parse"/> reads each message.</summary>
@@ -14,5 +18,6 @@ internal static class TallyCommand
             "Tally a 接龙 post: households, items and money per building, the totals, and the lines that could not be read.",
             console,
             parse,
-            static (writer, chain, path) => writer.WriteTally(chain, ChainTally.Compute(chain.Post), path));
+            static (writer, chain, path) => writer.WriteTally(chain, ChainTally.Compute(chain.Post), path),
+            ReplayCommand.Tally);
 }

@@ -2,21 +2,24 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
+using ChainBot.Core.Messages;
 using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Input;
 
 /// <summary>
-/// The input of <c>parse</c> and <c>tally</c>: a file read as one plain-text post, or as a transcript
-/// (<c>.jsonl</c>, one message a line) whose last chain post is the one reported.
+/// The input of <c>parse</c>, <c>tally</c> and <c>replay</c>: a file read as one plain-text post, or as a transcript
+/// (<c>.jsonl</c>, one message a line) whose last chain post <c>parse</c> reports and whose messages <c>tally</c>
+/// and <c>replay</c> merge.
 /// </summary>
 internal sealed class PostSource
 {
-    private PostSource(string path, bool isTranscript, IReadOnlyList<SourcedPost> posts, IReadOnlyList<TranscriptLine> badLines)
+    private PostSource(string path, bool isTranscript, IReadOnlyList<SourcedPost> posts, IReadOnlyList<IncomingMessage> messages, IReadOnlyList<TranscriptLine> badLines)
     {
         Path = path;
         IsTranscript = isTranscript;
         Posts = posts;
+        Messages = messages;
         BadLines = badLines;
     }
 
@@ -28,6 +31,12 @@ internal sealed class PostSource
 
     /// <summary>The messages read, in file order: one for a plain-text post.</summary>
     public IReadOnlyList<SourcedPost> Posts { get; }
+
+    /// <summary>
+    /// A transcript's messages as the merger takes them, in file order (a message without an id is named after its
+    /// line); empty for a plain-text post, which has no sender or group to merge by.
+    /// </summary>
+    public IReadOnlyList<IncomingMessage> Messages { get; }
 
     /// <summary>Transcript lines that could not be read, with their numbers and reasons.</summary>
     public IReadOnlyList<TranscriptLine> BadLines { get; }
@@ -46,24 +55,45 @@ internal sealed class PostSource
         source = null;
         if (!TryReadText(path, out string? text, out error))
             return false;
-        if (!IsTranscriptPath(path))
-        {
-            source = new PostSource(path, isTranscript: false, [new SourcedPost(text, textTime)], []);
-            return true;
-        }
+        source = IsTranscriptPath(path)
+            ? ReadTranscript(path, text)
+            : new PostSource(path, isTranscript: false, [new SourcedPost(text, textTime)], [], []);
+        return true;
+    }
 
+    /// <summary>
+    /// Reads a file as a transcript whatever its name: <c>replay</c> is given nothing else. Fails with a short
+    /// reason (file not found, is a directory, not UTF-8) instead of throwing; bad lines end in <see cref="BadLines"/>.
+    /// </summary>
+    public static bool TryReadTranscript(string path, [NotNullWhen(true)] out PostSource? source, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        source = null;
+        if (!TryReadText(path, out string? text, out error))
+            return false;
+        source = ReadTranscript(path, text);
+        return true;
+    }
+
+    private static PostSource ReadTranscript(string path, string text)
+    {
         var posts = new List<SourcedPost>();
+        var messages = new List<IncomingMessage>();
         var bad = new List<TranscriptLine>();
         using var reader = new StringReader(text);
         foreach (var line in TranscriptReader.Read(reader))
         {
             if (line.IsMessage)
+            {
                 posts.Add(new SourcedPost(line.Message.Text, line.Message.Time, line.LineNumber, line.Message.SenderName));
+                messages.Add(line.Message.ToIncoming(line.LineNumber));
+            }
             else
+            {
                 bad.Add(line);
+            }
         }
-        source = new PostSource(path, isTranscript: true, posts, bad);
-        return true;
+        return new PostSource(path, isTranscript: true, posts, messages, bad);
     }
 
     /// <summary>

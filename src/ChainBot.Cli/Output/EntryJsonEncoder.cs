@@ -3,7 +3,9 @@ using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Text;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Merging;
 using ChainBot.Core.Text;
+using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Output;
 
@@ -28,7 +30,58 @@ internal sealed class EntryJsonEncoder
     public ReadOnlySpan<byte> Encode(ChainEntry entry)
     {
         _length = 0;
-        Raw("{\"seq\":"u8);
+        Raw("{"u8);
+        Members(entry);
+        Raw("}"u8);
+        return _buffer.AsSpan(0, _length);
+    }
+
+    /// <summary>
+    /// An entry of a merged chain (<c>replay</c>): its id first, the members of <see cref="Encode(ChainEntry)"/>, then
+    /// who added and last changed it, and the names of <paramref name="marks"/>. Sender ids and names are masked like
+    /// free text: some channels use a mobile number as the user id.
+    /// </summary>
+    public ReadOnlySpan<byte> Encode(MergedEntry entry, EntryMarks marks)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _length = 0;
+        Raw("{\"id\":"u8);
+        Integer(entry.Id);
+        Raw(","u8);
+        Members(entry.Entry);
+        Provenance(",\"addedBy\":"u8, ",\"addedByName\":"u8, ",\"addedAt\":"u8, entry.Added);
+        Provenance(",\"changedBy\":"u8, ",\"changedByName\":"u8, ",\"changedAt\":"u8, entry.Changed);
+        Raw(",\"flags\":["u8);
+        bool first = true;
+        foreach (string name in EntryMarkNames.Of(marks))
+        {
+            if (!first)
+                Raw(","u8);
+            first = false;
+            String(name);
+        }
+        Raw("]}"u8);
+        return _buffer.AsSpan(0, _length);
+    }
+
+    /// <summary>Who did something (sender id and name, masked) and when; three nulls when nobody did.</summary>
+    private void Provenance(ReadOnlySpan<byte> by, ReadOnlySpan<byte> byName, ReadOnlySpan<byte> at, Provenance? who)
+    {
+        Raw(by);
+        Text(who?.SenderId);
+        Raw(byName);
+        Text(who?.SenderName);
+        Raw(at);
+        if (who is null)
+            Raw("null"u8);
+        else
+            String(TranscriptTime.Format(who.Time));
+    }
+
+    /// <summary>The contract's members of an entry, in its order, without the braces.</summary>
+    private void Members(ChainEntry entry)
+    {
+        Raw("\"seq\":"u8);
         if (entry.Seq is int seq)
             Integer(seq);
         else
@@ -52,8 +105,6 @@ internal sealed class EntryJsonEncoder
         Raw(entry.OnBehalf ? ",\"onBehalf\":true"u8 : ",\"onBehalf\":false"u8);
         Raw(",\"line\":"u8);
         Text(entry.Line);
-        Raw("}"u8);
-        return _buffer.AsSpan(0, _length);
     }
 
     private void Items(ImmutableArray<ItemQuantity> items)

@@ -9,13 +9,14 @@ namespace ChainBot.Cli.Output;
 
 /// <summary>
 /// The report for a person: the header (title, kind, deadline, catalogue), then the entries (<c>parse</c>) or the
-/// totals per building (<c>tally</c>), then always the lines that could not be read and why.
+/// totals per building (<c>tally</c>), then always the lines that could not be read and why. The chains a transcript
+/// merges into (<c>replay</c>, <c>tally</c> of a transcript) are reported in <c>HumanChainWriter.Replay.cs</c>.
 /// </summary>
 /// <remarks>
 /// Phone numbers appear only masked: the entry's <see cref="ChainEntry.MaskedPhone"/>, and free text masked
 /// again on the way out. <see cref="ChainEntry.Phone"/> is never read here.
 /// </remarks>
-internal sealed class HumanChainWriter(IReportRenderer renderer)
+internal sealed partial class HumanChainWriter(IReportRenderer renderer)
 {
     private static readonly IReadOnlySet<int> NoNumbers = ImmutableHashSet<int>.Empty;
 
@@ -33,7 +34,7 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(chain);
         var post = chain.Post;
-        WriteHeader(chain, path);
+        WriteHeader(post.Header, post.Kind, SourceText(chain.Source, path));
 
         var entries = new ReportTable($"Entries ({post.Entries.Length})", ["#", "Address", "Name", "Items", "Status", "Note"], new HashSet<int> { 0 });
         foreach (var entry in post.Entries)
@@ -47,7 +48,7 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
                 Masked(entry.Note));
         }
         WriteTableOrNone(entries, "Entries: none");
-        WriteUnread(post);
+        WriteUnread(post.Unread);
         renderer.Flush();
     }
 
@@ -56,10 +57,17 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tally);
-        WriteHeader(chain, path);
+        WriteHeader(chain.Post.Header, chain.Post.Kind, SourceText(chain.Source, path));
+        WriteTallyTable(chain.Post.Kind, tally);
+        WriteUnread(chain.Post.Unread);
+        renderer.Flush();
+    }
 
+    /// <summary>A row per building with the totals under it, or a line saying nothing counts.</summary>
+    private void WriteTallyTable(ChainKind kind, ChainTally tally)
+    {
         // A roster has no prices: an amount column of ¥0.00 would only suggest something is unpaid.
-        bool money = chain.Post.Kind == ChainKind.Order;
+        bool money = kind == ChainKind.Order;
         string[] columns = money ? ["Building", "Households", "Items", "Amount"] : ["Building", "Households", "Items"];
         var table = new ReportTable($"Tally ({tally.Buildings.Length} {(tally.Buildings.Length == 1 ? "building" : "buildings")})", columns, money ? new HashSet<int> { 1, 3 } : new HashSet<int> { 1 });
         foreach (var row in tally.Buildings)
@@ -76,8 +84,6 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
             ? ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items)), MoneyText(tally.Total.Amount)]
             : ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items))];
         WriteTableOrNone(table, "Tally: no active entries");
-        WriteUnread(chain.Post);
-        renderer.Flush();
     }
 
     /// <summary>Money as the group writes it: ¥ and two decimals.</summary>
@@ -103,13 +109,13 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
         return string.Join(' ', parts);
     }
 
-    private void WriteHeader(PickedChain chain, string path)
+    /// <summary>Title, where the chain comes from (<paramref name="source"/>), kind, deadline and catalogue.</summary>
+    private void WriteHeader(ChainHeader header, ChainKind kind, string source)
     {
-        var header = chain.Post.Header;
         renderer.Title(Masked(header.Title) is { Length: > 0 } title ? title : "(no title)");
-        renderer.Line(SourceText(chain.Source, path));
-        string deadline = header.Deadline is { } d ? d.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "none";
-        renderer.Line($"Kind: {(chain.Post.Kind == ChainKind.Order ? "order" : "roster")}    Deadline: {deadline}");
+        renderer.Line(source);
+        string deadline = header.Deadline is { } d ? TimeText(d) : "none";
+        renderer.Line($"Kind: {(kind == ChainKind.Order ? "order" : "roster")}    Deadline: {deadline}");
         if (header.Minimum is int minimum)
             renderer.Line($"Minimum: {minimum.ToString(CultureInfo.InvariantCulture)}");
         if (header.Pickup is not null)
@@ -123,10 +129,10 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
         renderer.Table(catalogue);
     }
 
-    private void WriteUnread(ChainPost post)
+    private void WriteUnread(IReadOnlyCollection<UnreadLine> lines)
     {
-        var unread = new ReportTable($"Unread lines ({post.Unread.Length})", ["Line", "Text", "Reason"], new HashSet<int> { 0 });
-        foreach (var line in post.Unread)
+        var unread = new ReportTable($"Unread lines ({lines.Count})", ["Line", "Text", "Reason"], new HashSet<int> { 0 });
+        foreach (var line in lines)
             unread.Add(line.LineNumber.ToString(CultureInfo.InvariantCulture), Masked(line.Line), line.Reason);
         WriteTableOrNone(unread, "Unread lines: none");
     }
@@ -142,9 +148,12 @@ internal sealed class HumanChainWriter(IReportRenderer renderer)
         renderer.Line(none);
     }
 
+    /// <summary>A time as the report writes it: 2022-04-18 20:00 +08:00.</summary>
+    private static string TimeText(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
     private static string SourceText(SourcedPost source, string path)
     {
-        string time = source.Time.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        string time = TimeText(source.Time);
         if (source.LineNumber is not int line)
             return $"Source: {path} (read as of {time})";
         string sender = source.SenderName is null ? string.Empty : $", from {Masked(source.SenderName)}";

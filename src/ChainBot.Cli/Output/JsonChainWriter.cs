@@ -13,13 +13,16 @@ namespace ChainBot.Cli.Output;
 /// one entry at a time, so a 400,000-entry chain costs a buffer, not a document tree.
 /// </summary>
 /// <remarks>
-/// A chain is written in sections, in this order: <see cref="WriteStartChain"/>, <see cref="WriteEntries"/>,
-/// <see cref="WriteTally"/>, <see cref="WriteUnread"/>, <see cref="WriteEndChain"/>, so a streaming parser can feed
-/// entries as it reads them and total them on the way (<see cref="WriteEntries"/> takes a
-/// <see cref="TallyBuilder"/>). Chinese is written as is, not as <c>\uXXXX</c>; phone numbers in free text are
-/// masked again on the way out, whatever the parser did. Not thread-safe.
+/// A chain is written in sections, in this order: <see cref="WriteStartChain(ChainHeader, ChainKind)"/>,
+/// <see cref="WriteEntries(IEnumerable{ChainEntry}, TallyBuilder?)"/>, <see cref="WriteTally"/>,
+/// <see cref="WriteUnread"/>, <see cref="WriteEndChain"/>, so a streaming parser can feed entries as it reads them
+/// and total them on the way (<see cref="WriteEntries(IEnumerable{ChainEntry}, TallyBuilder?)"/> takes a
+/// <see cref="TallyBuilder"/>). A merged chain (<c>replay</c>, in <c>JsonChainWriter.Replay.cs</c>) has the same
+/// sections with more members, and the document may end with the groups' ignored and reported messages.
+/// Chinese is written as is, not as <c>\uXXXX</c>; phone numbers in free text are masked again on the way out,
+/// whatever the parser did. Not thread-safe.
 /// </remarks>
-internal sealed class JsonChainWriter : IDisposable
+internal sealed partial class JsonChainWriter : IDisposable
 {
     // Utf8JsonWriter buffers everything until flushed; flushing at this size keeps memory flat on huge chains.
     private const int FlushThreshold = 1 << 17;
@@ -37,7 +40,8 @@ internal sealed class JsonChainWriter : IDisposable
     private readonly EntryJsonEncoder _entryEncoder = new();
     private Section _next = Section.Document;
 
-    private enum Section { Document, Chain, Entries, Tally, Unread, EndChain, Done }
+    // Conflicts is optional (merged chains only), as are Ignored and Reports (after the chains of a replay).
+    private enum Section { Document, Chain, Entries, Tally, Unread, Conflicts, EndChain, Ignored, Reports, End, Done }
 
     /// <summary>Writes to <paramref name="output"/>, which stays open.</summary>
     public JsonChainWriter(Stream output)
@@ -83,6 +87,11 @@ internal sealed class JsonChainWriter : IDisposable
         ArgumentNullException.ThrowIfNull(header);
         Expect(Section.Chain, Section.Entries);
         _json.WriteStartObject();
+        WriteHeader(header, kind);
+    }
+
+    private void WriteHeader(ChainHeader header, ChainKind kind)
+    {
         WriteText(Names.Title, header.Title);
         _json.WriteString(Names.Kind, kind switch
         {
@@ -119,12 +128,17 @@ internal sealed class JsonChainWriter : IDisposable
         _json.WriteStartArray(Names.Entries);
         foreach (var entry in entries)
         {
-            _json.WriteRawValue(_entryEncoder.Encode(entry), skipInputValidation: true);
+            WriteEntry(_entryEncoder.Encode(entry));
             tally?.Add(entry);
-            if (_json.BytesPending >= FlushThreshold)
-                _json.Flush();
         }
         _json.WriteEndArray();
+    }
+
+    private void WriteEntry(ReadOnlySpan<byte> encoded)
+    {
+        _json.WriteRawValue(encoded, skipInputValidation: true);
+        if (_json.BytesPending >= FlushThreshold)
+            _json.Flush();
     }
 
     /// <summary>Writes the <c>tally</c> object: one row per building, then the totals.</summary>
@@ -157,7 +171,7 @@ internal sealed class JsonChainWriter : IDisposable
     public void WriteUnread(IEnumerable<UnreadLine> unread)
     {
         ArgumentNullException.ThrowIfNull(unread);
-        Expect(Section.Unread, Section.EndChain);
+        Expect(Section.Unread, Section.Conflicts);
         _json.WriteStartArray(Names.Unread);
         foreach (var line in unread)
         {
@@ -174,6 +188,7 @@ internal sealed class JsonChainWriter : IDisposable
     /// <summary>Closes the chain; another may follow.</summary>
     public void WriteEndChain()
     {
+        Skip(Section.Conflicts, Section.EndChain);
         Expect(Section.EndChain, Section.Chain);
         _json.WriteEndObject();
     }
@@ -181,8 +196,11 @@ internal sealed class JsonChainWriter : IDisposable
     /// <summary>Closes the document, ends it with a newline and flushes everything to the stream.</summary>
     public void WriteEndDocument()
     {
-        Expect(Section.Chain, Section.Done);
-        _json.WriteEndArray();
+        if (_next == Section.Chain)
+            WriteEndChains();
+        Skip(Section.Ignored, Section.Reports);
+        Skip(Section.Reports, Section.End);
+        Expect(Section.End, Section.Done);
         _json.WriteEndObject();
         _json.Flush();
         _output.Write("\n"u8);
@@ -224,6 +242,13 @@ internal sealed class JsonChainWriter : IDisposable
             _json.WriteNull(name);
     }
 
+    /// <summary>Passes over an optional section that was not written.</summary>
+    private void Skip(Section optional, Section next)
+    {
+        if (_next == optional)
+            _next = next;
+    }
+
     private void Expect(Section section, Section next)
     {
         if (_next != section)
@@ -232,7 +257,7 @@ internal sealed class JsonChainWriter : IDisposable
     }
 
     // The contract's member names, encoded once rather than on every one of 400,000 entries.
-    private static class Names
+    private static partial class Names
     {
         public static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
         public static readonly JsonEncodedText Area = JsonEncodedText.Encode("area");

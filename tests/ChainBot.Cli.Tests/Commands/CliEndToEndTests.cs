@@ -107,7 +107,7 @@ public class CliEndToEndTests : TempDirFixture
     }
 
     [Test]
-    public void A_transcript_reports_its_latest_copy_of_the_chain()
+    public void A_transcripts_tally_is_its_merged_chain()
     {
         string first = string.Join("\n", Post.Split('\n')[..8]);
         string file = Dir.Write("chat.jsonl", string.Join("\n",

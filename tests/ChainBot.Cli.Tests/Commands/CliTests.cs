@@ -75,26 +75,30 @@ public class CliTests : TempDirFixture
         Assert.That(OutputJson.Chain(run.Stdout).GetProperty("deadline").GetString(), Is.EqualTo(expected));
     }
 
-    [TestCase("tomorrow")]
-    [TestCase("2022-04-31T09:00:00+08:00")]
-    [TestCase("18/04/2022")]
-    public void A_bad_time_option_exits_1_with_one_line(string time)
+    [TestCase("parse", "--time", "tomorrow")]
+    [TestCase("parse", "--time", "2022-04-31T09:00:00+08:00")]
+    [TestCase("parse", "--time", "18/04/2022")]
+    [TestCase("replay", "--at", "tomorrow")]
+    [TestCase("replay", "--at", "2022-04-31T09:00:00+08:00")]
+    public void A_bad_time_option_exits_1_with_one_line(string command, string option, string time)
     {
         string file = Dir.Write("post.txt", PostText);
 
-        var run = CliRun.InProcess(["parse", file, "--time", time]);
+        var run = CliRun.InProcess([command, file, option, time]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr, Is.EqualTo($"chainbot: --time '{time}' is not an ISO 8601 time (e.g. 2022-04-18T09:30:00+08:00){Environment.NewLine}"));
+        Assert.That(run.Stderr, Is.EqualTo($"chainbot: {option} '{time}' is not an ISO 8601 time (e.g. 2022-04-18T09:30:00+08:00){Environment.NewLine}"));
     }
 
-    [Test]
-    public void A_missing_file_exits_1_with_one_line()
+    [TestCase("parse")]
+    [TestCase("tally")]
+    [TestCase("replay")]
+    public void A_missing_file_exits_1_with_one_line(string command)
     {
-        string file = Path.Combine(Dir.Root, "x.txt");
+        string file = Path.Combine(Dir.Root, "x.jsonl");
 
-        var run = CliRun.InProcess(["parse", file]);
+        var run = CliRun.InProcess([command, file]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Stdout, Is.Empty);
@@ -167,7 +171,8 @@ public class CliTests : TempDirFixture
             Message("接龙 第二版"),
             "[1,2]"));
 
-        var run = CliRun.InProcess(["tally", file, "--json"], parse: Samples.FakeParse);
+        // parse: tally and replay merge a transcript with the real merger; ReplayTests checks their bad lines.
+        var run = CliRun.InProcess(["parse", file, "--json"], parse: Samples.FakeParse);
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
         var errors = run.Stderr.TrimEnd().Split(Environment.NewLine);
@@ -260,6 +265,7 @@ public class CliTests : TempDirFixture
         Assert.That(run.ExitCode, Is.EqualTo(0));
         Assert.That(run.Stdout, Does.Contain("parse"));
         Assert.That(run.Stdout, Does.Contain("tally"));
+        Assert.That(run.Stdout, Does.Contain("replay"));
         Assert.That(run.Stdout, Does.Contain("segment"));
     }
 
