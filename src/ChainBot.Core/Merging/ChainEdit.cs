@@ -93,11 +93,13 @@ internal sealed class ChainEdit
 
     public void AddConflict(Conflict conflict) => _conflicts.Add(conflict);
 
-    /// <summary>Keeps an unread line unless the same line was reported already.</summary>
-    public void AddUnread(UnreadLine line)
+    /// <summary>Keeps an unread line unless the same line was reported already; true when it is new.</summary>
+    public bool AddUnread(UnreadLine line)
     {
-        if (_unreadKeys.Add(LineKeys.Of(line.Line)))
-            _unread.Add(line);
+        if (!_unreadKeys.Add(LineKeys.Of(line.Line)))
+            return false;
+        _unread.Add(line);
+        return true;
     }
 
     public ChainState ToState() => _original with

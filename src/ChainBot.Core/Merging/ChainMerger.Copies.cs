@@ -53,7 +53,7 @@ public sealed partial class ChainMerger
         }
         foreach (int i in fresh)
             carried.Add(MergeLine(edit, post.Entries[i], keys[i], turn, LineSource.Copy, carried));
-        KeepUnread(edit, post.Unread);
+        KeepUnread(edit, post.Unread, turn);
 
         if (IsFullCopy(post))
         {

@@ -162,9 +162,20 @@ public sealed partial class ChainMerger
     private static bool SameOrder(ChainEntry a, ChainEntry b) =>
         a.Status == b.Status && (a.Name == b.Name || a.Name is null || b.Name is null) && a.Items.SequenceEqual(b.Items);
 
-    private static void KeepUnread(ChainEdit edit, ImmutableArray<UnreadLine> unread)
+    /// <summary>
+    /// Keeps a message's unread lines with the chain, each once however many copies repeat it, and tells the sender
+    /// (once) about those that are new.
+    /// </summary>
+    private static void KeepUnread(ChainEdit edit, ImmutableArray<UnreadLine> unread, Turn turn)
     {
+        var fresh = ImmutableArray.CreateBuilder<UnreadLine>();
         foreach (var line in unread)
-            edit.AddUnread(line with { Line = PhoneNumbers.MaskAll(line.Line) });
+        {
+            var masked = line with { Line = PhoneNumbers.MaskAll(line.Line) };
+            if (edit.AddUnread(masked))
+                fresh.Add(masked);
+        }
+        if (fresh.Count > 0)
+            turn.Events.Add(new LinesUnread(turn.Message.MsgId, edit.Original.Number, fresh.DrainToImmutable()));
     }
 }

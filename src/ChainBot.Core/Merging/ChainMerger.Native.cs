@@ -42,7 +42,7 @@ public sealed partial class ChainMerger
             var by = new Provenance(message.MsgId, author, author == message.SenderId ? message.SenderName : null, item.Time ?? message.Time);
 
             var read = _parser.ParseReply(text, edit.Header);
-            KeepUnread(edit, read.Unread);
+            KeepUnread(edit, read.Unread, turn);
             if (read.Entries.IsEmpty)
                 continue;
             var entry = read.Entries[0] with { Seq = i + 1, Line = read.Entries[0].Line == text ? text : read.Entries[0].Line };
@@ -67,7 +67,7 @@ public sealed partial class ChainMerger
             carried.Add(added);
             turn.Events.Add(new EntryAdded(message.MsgId, edit.Original.Number, added));
         }
-        KeepUnread(edit, post.Unread);
+        KeepUnread(edit, post.Unread, turn);
         // WeChat keeps a native 接龙 whole: an entry missing from its latest version was deleted there.
         var all = new EntrySet(edit.Count);
         for (int id = 1; id <= edit.Count; id++)

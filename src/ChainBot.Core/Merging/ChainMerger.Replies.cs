@@ -63,7 +63,7 @@ public sealed partial class ChainMerger
                 return Report(state, turn, ReportReasons.WhoseLine);
             Change(edit, own[0].Id, entry, LineKeys.Of(entry.Line), turn);
         }
-        KeepUnread(edit, lines.Unread);
+        KeepUnread(edit, lines.Unread, turn);
         return Put(state, edit);
     }
 

@@ -20,6 +20,9 @@ public sealed record EntryChanged(string MsgId, int Chain, int EntryId) : MergeE
 /// <summary>A change to someone else's line was not made and was recorded as a conflict.</summary>
 public sealed record ChangeRefused(string MsgId, int Chain, int EntryId, string Reason) : MergeEvent(MsgId);
 
+/// <summary>Lines of the message that could not be read and were not reported before: the sender is told which and why.</summary>
+public sealed record LinesUnread(string MsgId, int Chain, System.Collections.Immutable.ImmutableArray<ChainBot.Core.Chains.UnreadLine> Lines) : MergeEvent(MsgId);
+
 /// <summary>A coordinator closed the chain (<c>截止</c>).</summary>
 public sealed record ChainClosed(string MsgId, int Chain) : MergeEvent(MsgId);
 

@@ -332,4 +332,18 @@ public class ChainMergerTests
         Assert.That(group.Chain().Entry(2).Entry.Note, Is.EqualTo("下午在家"));
         Assert.That(group.Chain().Conflicts, Is.Empty);
     }
+
+    [Test]
+    public void A_line_that_cannot_be_read_is_told_once_however_many_copies_repeat_it()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain(Line1));
+        var first = group.Post("li", Chain(Line1, "2. 15-502 李"));
+        var again = group.Post("chen", Chain(Line1, "2. 15-502 李", Line3));
+
+        var told = first.Events.OfType<LinesUnread>().Single();
+        Assert.That(told.Lines.Select(l => (l.Line, l.Reason)), Is.EqualTo(new[] { ("2. 15-502 李", UnreadReasons.NoQuantity) }));
+        Assert.That(again.Events.OfType<LinesUnread>(), Is.Empty);
+        Assert.That(group.Chain().Unread, Has.Count.EqualTo(1));
+    }
 }
