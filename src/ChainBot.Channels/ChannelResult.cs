@@ -19,8 +19,10 @@ public readonly record struct ChannelResult<T>(T? Value, ChannelError Error, str
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool IsSuccess => Error == ChannelError.None && Value is not null;
 
+    /// <summary>A request read into <paramref name="value"/>.</summary>
     internal static ChannelResult<T> Success(T value) => new(value, ChannelError.None, null);
 
+    /// <summary>A request refused, with the reason.</summary>
     internal static ChannelResult<T> Failure(ChannelError error, string reason) => new(null, error, reason);
 
     /// <summary>The same failure, for a value of another type.</summary>

@@ -9,7 +9,9 @@ namespace ChainBot.Channels.Api;
 /// <param name="Meaning">What the code means, in a few English words.</param>
 public readonly record struct ApiOutcome(ApiAction Action, TimeSpan? RetryAfter, string Meaning)
 {
+    /// <summary>An outcome with no delay.</summary>
     internal static ApiOutcome Of(ApiAction action, string meaning) => new(action, null, meaning);
 
+    /// <summary>A <see cref="ApiAction.WaitThenRetry"/> outcome after <paramref name="after"/>.</summary>
     internal static ApiOutcome Wait(TimeSpan after, string meaning) => new(ApiAction.WaitThenRetry, after, meaning);
 }

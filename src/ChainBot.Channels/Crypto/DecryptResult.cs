@@ -33,7 +33,9 @@ public readonly record struct DecryptResult(string? Message, byte[]? Utf8, Crypt
         _ => "unknown error",
     };
 
+    /// <summary>A decrypted message.</summary>
     internal static DecryptResult Success(string message, byte[] utf8) => new(message, utf8, CryptoError.None);
 
+    /// <summary>A refused message.</summary>
     internal static DecryptResult Failure(CryptoError error) => new(null, null, error);
 }

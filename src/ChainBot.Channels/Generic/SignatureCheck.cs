@@ -14,5 +14,6 @@ public readonly record struct SignatureCheck(ChannelError Error, string? Reason)
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool IsValid => Error == ChannelError.None;
 
+    /// <summary>A failed check, with the reason.</summary>
     internal static SignatureCheck Fail(ChannelError error, string reason) => new(error, reason);
 }

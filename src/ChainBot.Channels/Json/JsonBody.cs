@@ -28,9 +28,6 @@ internal static class JsonBody
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Options for reading the platforms' responses and callbacks: strict JSON, shallow.</summary>
-    public static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 32 };
-
     /// <summary>A string member of an object; null when absent or not a string.</summary>
     public static string? GetString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

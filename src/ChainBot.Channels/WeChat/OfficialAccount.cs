@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChainBot.Channels.Crypto;
+using ChainBot.Channels.Text;
 using ChainBot.Channels.Xml;
 
 namespace ChainBot.Channels.WeChat;
@@ -139,6 +140,12 @@ public sealed class OfficialAccount
             throw new InvalidOperationException("An encrypted push needs an encrypted reply, and this account has no EncodingAESKey.");
         return ReplyXml.Encrypted(_crypto.EncryptAndSign(xml, now.ToString(CultureInfo.InvariantCulture), inbound.Nonce));
     }
+
+    /// <summary>
+    /// A reply split at line boundaries to <see cref="WeChatLimits.PassiveReplyMaxBytes"/>: the first chunk answers
+    /// the push passively, the rest go as customer-service messages (<see cref="CustomerServiceMessage.TextBody"/>).
+    /// </summary>
+    public static IReadOnlyList<string> SplitReply(string text) => ReplySplitter.Split(text, WeChatLimits.PassiveReplyMaxBytes);
 
     private static ChannelResult<WeChatInbound> Fail(ChannelError error, string reason) => ChannelResult<WeChatInbound>.Failure(error, reason);
 }

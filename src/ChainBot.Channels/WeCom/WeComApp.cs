@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChainBot.Channels.Crypto;
+using ChainBot.Channels.Text;
 using ChainBot.Channels.Xml;
 
 namespace ChainBot.Channels.WeCom;
@@ -85,6 +86,13 @@ public sealed class WeComApp
         return ReplyXml.Encrypted(_crypto.EncryptAndSign(xml, now.ToString(CultureInfo.InvariantCulture), inbound.Nonce));
     }
 
+    /// <summary>
+    /// A reply split at line boundaries to <see cref="WeComLimits.AppTextMaxBytes"/>: the first chunk answers the
+    /// push passively, the rest go as active messages (<see cref="WeComAppMessage.TextBody"/>).
+    /// </summary>
+    public static IReadOnlyList<string> SplitReply(string text) => ReplySplitter.Split(text, WeComLimits.AppTextMaxBytes);
+
+    /// <summary>The channel error of a failed decryption: a bad signature is 401 material, the rest a failed decryption.</summary>
     internal static ChannelError ErrorOf(DecryptResult result) => result.Error switch
     {
         CryptoError.MissingParameter => ChannelError.MissingParameter,

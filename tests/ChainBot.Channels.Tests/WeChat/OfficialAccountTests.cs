@@ -223,6 +223,16 @@ public class OfficialAccountTests
     }
 
     [Test]
+    public void Long_reply_splits_to_the_passive_reply_limit()
+    {
+        string text = string.Concat(Enumerable.Range(1, 200).Select(i => $"{i}. 3号楼{i:000}室 王 2份\n"));
+        var chunks = OfficialAccount.SplitReply(text);
+        Assert.That(chunks.Count, Is.GreaterThan(1));
+        Assert.That(chunks.All(c => System.Text.Encoding.UTF8.GetByteCount(c) <= WeChatLimits.PassiveReplyMaxBytes && c.EndsWith('\n')));
+        Assert.That(string.Concat(chunks), Is.EqualTo(text));
+    }
+
+    [Test]
     public void Settings_never_print_secrets()
     {
         string text = new OfficialAccountSettings(TokenB, AppIdD, KeyB).ToString();
