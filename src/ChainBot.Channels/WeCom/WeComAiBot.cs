@@ -14,6 +14,7 @@ public sealed class WeComAiBot
 {
     private readonly MessageCrypto _crypto;
     private readonly string? _botName;
+    private readonly bool _timestampAsString;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the bot's protocol handler.</summary>
@@ -28,6 +29,7 @@ public sealed class WeComAiBot
         ArgumentNullException.ThrowIfNull(settings.EncodingAesKey, nameof(settings));
         _crypto = new MessageCrypto(settings.Token, EncodingAesKey.Parse(settings.EncodingAesKey), receiveId: string.Empty, random);
         _botName = settings.BotName;
+        _timestampAsString = settings.TimestampAsString;
         _time = time ?? TimeProvider.System;
     }
 
@@ -84,7 +86,7 @@ public sealed class WeComAiBot
     /// <summary>
     /// Encrypts a plaintext reply body (<see cref="AiBotReply"/>) into the HTTP answer to a callback:
     /// <c>{"encrypt":"…","msgsignature":"…","timestamp":1641002400,"nonce":"…"}</c>, with the callback's nonce and the
-    /// timestamp as a number, as the documentation shows it.
+    /// timestamp as a number, as the documentation shows it (a string with <see cref="WeComAiBotSettings.TimestampAsString"/>).
     /// </summary>
     public string BuildReply(AiBotInbound inbound, string replyJson)
     {
@@ -99,12 +101,15 @@ public sealed class WeComAiBot
         ArgumentNullException.ThrowIfNull(replyJson);
         long now = ChinaTime.UnixNow(_time);
         var sealedReply = _crypto.EncryptAndSign(replyJson, now.ToString(System.Globalization.CultureInfo.InvariantCulture), nonce);
-        return JsonBody.Write((sealedReply, now), static (json, state) =>
+        return JsonBody.Write((sealedReply, now, _timestampAsString), static (json, state) =>
         {
             json.WriteStartObject();
             json.WriteString("encrypt", state.sealedReply.Encrypt);
             json.WriteString("msgsignature", state.sealedReply.Signature);
-            json.WriteNumber("timestamp", state.now);
+            if (state._timestampAsString)
+                json.WriteString("timestamp", state.sealedReply.Timestamp);
+            else
+                json.WriteNumber("timestamp", state.now);
             json.WriteString("nonce", state.sealedReply.Nonce);
             json.WriteEndObject();
         });

@@ -7,7 +7,12 @@ namespace ChainBot.Channels.WeCom;
 /// The bot's display name, to strip exactly its own leading <c>@BotName</c> from group messages; null to strip
 /// whatever single @-mention leads the text.
 /// </param>
-public sealed record WeComAiBotSettings(string Token, string EncodingAesKey, string? BotName = null)
+/// <param name="TimestampAsString">
+/// Writes the encrypted reply's <c>timestamp</c> as a quoted string, as Tencent's Python sample does, instead of the
+/// number the documentation shows. Which forms WeCom accepts is unconfirmed (wechat-protocol.md §4); the number is
+/// the default, and this switch is there should a deployment find otherwise.
+/// </param>
+public sealed record WeComAiBotSettings(string Token, string EncodingAesKey, string? BotName = null, bool TimestampAsString = false)
 {
     /// <summary>A placeholder that never shows the token or the key.</summary>
     public override string ToString() => $"WeComAiBotSettings {{ BotName = {BotName} }}";

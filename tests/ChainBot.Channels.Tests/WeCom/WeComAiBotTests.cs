@@ -164,6 +164,16 @@ public class WeComAiBotTests
     }
 
     [Test]
+    public void G2_reply_with_the_python_sample_string_timestamp()
+    {
+        var bot = new WeComAiBot(new WeComAiBotSettings(TokenB, KeyB, TimestampAsString: true), FixedTime.AtUnix(G2Timestamp), FixedRandom.Ascii(G2Random));
+
+        string reply = bot.BuildReply(G2Nonce, G2Message);
+
+        Assert.That(reply, Is.EqualTo($"{{\"encrypt\":\"{G2Encrypt}\",\"msgsignature\":\"{G2Signature}\",\"timestamp\":\"1700000001\",\"nonce\":\"{G2Nonce}\"}}"));
+    }
+
+    [Test]
     public void Reply_reuses_the_callback_nonce_and_decrypts_back()
     {
         var bot = new WeComAiBot(new WeComAiBotSettings(TokenB, KeyB), FixedTime.AtUnix(1700000100));
