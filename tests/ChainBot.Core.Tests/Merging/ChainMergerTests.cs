@@ -318,6 +318,20 @@ public class ChainMergerTests
     }
 
     [Test]
+    public void A_copy_of_only_the_tail_without_its_header_leaves_nothing_missing()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain(Line1));
+        group.Post("li", Chain(Line1, Line2));
+        group.Post("chen", Chain(Line1, Line2, Line3));
+        // zhou copies from line 2 on, with no header: the head is left out on purpose, not dropped.
+        group.Post("zhou", string.Join("\n", Line2, Line3, "4. 7号1102 周 两份"));
+
+        Assert.That(group.Chain().Entries, Has.Count.EqualTo(4));
+        Assert.That(group.Dump(), Does.Not.Contain("missing-from-latest"));
+    }
+
+    [Test]
     public void A_copier_who_loses_someone_s_remark_changes_nothing_and_its_owner_may_add_one()
     {
         var group = new GroupScript();
