@@ -27,5 +27,5 @@ public enum BotCommandKind
 
 /// <summary>A command to the bot and what follows its word (<c>3号楼</c> → building "3").</summary>
 /// <param name="Kind">What is asked.</param>
-/// <param name="Argument">The building for <see cref="BotCommandKind.Building"/>; the text after the word for the others (<c>统计 一营</c> → "一营"); null when none.</param>
+/// <param name="Argument">The building for <see cref="BotCommandKind.Building"/> (<c>3号楼</c> → "3"; with an entrance, <c>3号楼2单元</c> → "3-2"); the text after the word for the others (<c>统计 一营</c> → "一营"); null when none.</param>
 public sealed record BotCommand(BotCommandKind Kind, string? Argument = null);

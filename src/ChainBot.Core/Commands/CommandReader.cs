@@ -69,7 +69,10 @@ public static class CommandReader
         return s;
     }
 
-    /// <summary><c>3号楼</c>, <c>3栋</c>, <c>12幢</c>, <c>A3栋</c>, <c>3号楼统计</c>: a building and nothing else.</summary>
+    /// <summary>
+    /// <c>3号楼</c>, <c>3栋</c>, <c>12幢</c>, <c>A3栋</c>, <c>3号楼统计</c>: a building and nothing else; <c>3号楼2单元</c>:
+    /// one entrance of it, read as <c>3-2</c>.
+    /// </summary>
     private static bool TryReadBuilding(ReadOnlySpan<char> s, [NotNullWhen(true)] out string? building)
     {
         building = null;
@@ -81,9 +84,43 @@ public static class CommandReader
         if (end == 0 || end > 6 || !s[..end].ContainsAnyInRange('0', '9'))
             return false;
         var suffix = s[end..];
-        if (suffix is not ("号楼" or "栋" or "幢" or "号楼的" or "栋的"))
+        string name = s[..end].ToString().ToUpperInvariant();
+        if (suffix is "号楼" or "栋" or "幢" or "号楼的" or "栋的")
+        {
+            building = name;
+            return true;
+        }
+        if (!TryReadEntrance(suffix, out string? entrance))
             return false;
-        building = s[..end].ToString().ToUpperInvariant();
+        building = name + "-" + entrance;
         return true;
     }
+
+    /// <summary>
+    /// <c>号楼2单元</c>, <c>栋2单元</c>, <c>号2单元</c>, <c>-2单元</c> after a building: one entrance (单元) of it. The word
+    /// 单元 is required: a bare <c>3-2</c> could as well be a room or a score.
+    /// </summary>
+    private static bool TryReadEntrance(ReadOnlySpan<char> suffix, [NotNullWhen(true)] out string? entrance)
+    {
+        entrance = null;
+        foreach (string word in EntranceLeads)
+        {
+            if (!suffix.StartsWith(word, StringComparison.Ordinal))
+                continue;
+            var rest = suffix[word.Length..];
+            if (rest.EndsWith("的", StringComparison.Ordinal))
+                rest = rest[..^1];
+            if (!rest.EndsWith("单元", StringComparison.Ordinal))
+                return false;
+            var digits = rest[..^2];
+            if (digits.IsEmpty || digits.Length > 3 || digits.ContainsAnyExceptInRange('0', '9'))
+                return false;
+            entrance = digits.ToString();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>What stands between a building and its entrance, longest first.</summary>
+    private static readonly string[] EntranceLeads = ["号楼", "栋", "幢", "号", "-"];
 }

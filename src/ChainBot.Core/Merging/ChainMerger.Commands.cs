@@ -49,7 +49,8 @@ public sealed partial class ChainMerger
         HouseholdId? only = null;
         if (household is not null)
         {
-            var read = _parser.ParseReply(household, edit.Header);
+            // A household alone, read as a roster's line: under an order chain's catalogue it would want a quantity.
+            var read = _parser.ParseReply(household, ChainHeader.Empty);
             if (read.Entries.IsEmpty || read.Entries[0].Address.IsEmpty)
                 return 0;
             only = read.Entries[0].Household;

@@ -15,6 +15,9 @@ public sealed partial class ChainMerger
     private GroupState Copy(GroupState state, Turn turn, ChainPost post)
     {
         var keys = post.Entries.Select(entry => LineKeys.Of(entry.Line)).ToArray();
+        // Whether the copy is whole is a matter of what was posted: read again under the chain's header (below), a
+        // tail copy would seem to carry that header.
+        bool fullCopy = IsFullCopy(post);
         var chain = FindChain(state, post, keys, turn.Message.Time);
         if (chain is null && !HasHeader(post))
         {
@@ -55,7 +58,7 @@ public sealed partial class ChainMerger
             carried.Add(MergeLine(edit, post.Entries[i], keys[i], turn, LineSource.Copy, carried));
         KeepUnread(edit, post.Unread, turn);
 
-        if (IsFullCopy(post))
+        if (fullCopy)
         {
             var frozen = carried.ToImmutable();
             edit.Latest = new LatestCopy(turn.Message.MsgId, frozen, Horizon(edit, carried, turn.Message.MsgId));

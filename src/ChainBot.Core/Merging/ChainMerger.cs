@@ -85,7 +85,10 @@ public sealed partial class ChainMerger
     private static GroupState Report(GroupState state, Turn turn, string reason)
     {
         turn.Events.Add(new MessageReported(turn.Message.MsgId, reason));
-        var report = new MessageReport(turn.Message.MsgId, turn.Message.SenderId, reason, PhoneNumbers.MaskAll(turn.Message.Text));
+        var report = new MessageReport(turn.Message.MsgId, turn.Message.SenderId, reason, PhoneNumbers.MaskAll(turn.Message.Text))
+        {
+            Time = turn.Message.Time,
+        };
         return state with { Reports = state.Reports.Add(report) };
     }
 

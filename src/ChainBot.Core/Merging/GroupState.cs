@@ -44,7 +44,14 @@ public sealed record IgnoredMessage(string MsgId, string Kind);
 /// <param name="SenderId">Who sent it.</param>
 /// <param name="Reason">Why; one of <see cref="ReportReasons"/>.</param>
 /// <param name="Text">The message's text, phone numbers masked.</param>
-public sealed record MessageReport(string MsgId, string SenderId, string Reason, string Text);
+public sealed record MessageReport(string MsgId, string SenderId, string Reason, string Text)
+{
+    /// <summary>
+    /// When the message was sent, so a reply can count the reports of the chains it is about rather than every report
+    /// the group ever had; null for a report made without one.
+    /// </summary>
+    public DateTimeOffset? Time { get; init; }
+}
 
 /// <summary>Why a message was reported: stable strings replies and tests rely on.</summary>
 public static class ReportReasons

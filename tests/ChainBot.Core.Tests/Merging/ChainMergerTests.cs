@@ -250,6 +250,20 @@ public class ChainMergerTests
     }
 
     [Test]
+    public void A_coordinator_accepts_one_household_s_late_line_by_its_address()
+    {
+        var group = new GroupScript();
+        group.Post("tuan", Chain(Line1));
+        group.Post("li", "15-502 李 2份", at: "20:30");
+        group.Post("chen", "3号楼201 陈先生 1份");
+
+        var accept = group.Post("tuan", "接受 15-502");
+
+        Assert.That(accept.Events.OfType<LateAccepted>().Single().Count, Is.EqualTo(1));
+        Assert.That(group.Dump(), Does.Contain("2|15-502|李|蔬菜套餐=2份|active|li|accepted-late\n3|3-201|陈先生|蔬菜套餐=1份|active|chen|late"));
+    }
+
+    [Test]
     public void Closing_a_chain_early_makes_later_lines_late_and_only_its_coordinator_may()
     {
         var group = new GroupScript();
@@ -315,6 +329,20 @@ public class ChainMergerTests
 
         Assert.That(group.State.Chains, Has.Count.EqualTo(1));
         Assert.That(group.Chain().Entries, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void A_copy_of_only_the_tail_without_its_header_leaves_nothing_missing()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain(Line1));
+        group.Post("li", Chain(Line1, Line2));
+        group.Post("chen", Chain(Line1, Line2, Line3));
+        // zhou copies from line 2 on, with no header: the head is left out on purpose, not dropped.
+        group.Post("zhou", string.Join("\n", Line2, Line3, "4. 7号1102 周 两份"));
+
+        Assert.That(group.Chain().Entries, Has.Count.EqualTo(4));
+        Assert.That(group.Dump(), Does.Not.Contain("missing-from-latest"));
     }
 
     [Test]
