@@ -57,6 +57,9 @@ public sealed partial class SqliteChainBotStore : IChainBotStore, IDisposable, I
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
+    /// <summary>How many write transactions have committed, and how many writes they held.</summary>
+    internal (long Commits, long Writes) WriterStatistics => (_writer.Commits, _writer.CommittedWrites);
+
     /// <summary>Writes what is queued, then closes the file.</summary>
     public void Dispose()
     {

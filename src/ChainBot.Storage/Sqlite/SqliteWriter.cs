@@ -27,6 +27,8 @@ internal sealed class SqliteWriter : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private WriteSession? _session;
+    private long _commits;
+    private long _committedWrites;
 
     /// <summary>Starts the writer on <paramref name="session"/>, whose connection it then owns.</summary>
     public SqliteWriter(WriteSession session, SqliteConnections connections, int maxBatchSize, ILogger logger)
@@ -39,6 +41,12 @@ internal sealed class SqliteWriter : IDisposable, IAsyncDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "ChainBot SQLite writer" };
         _thread.Start();
     }
+
+    /// <summary>How many batches have committed: with <see cref="CommittedWrites"/>, how well group commit groups.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>How many requests those batches held.</summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
     /// <summary>
     /// Queues <paramref name="work"/> for the next batch. The task completes once the batch has committed; if
@@ -136,6 +144,8 @@ internal sealed class SqliteWriter : IDisposable, IAsyncDisposable
             _session = null;
             return;
         }
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedWrites, batch.Count);
         foreach (var request in batch)
             request.Publish();
     }

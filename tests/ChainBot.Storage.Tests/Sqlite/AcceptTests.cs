@@ -92,8 +92,11 @@ public class AcceptTests : StoreTestBase
 
         var results = await Task.WhenAll(tasks);
 
+        var (commits, writes) = store.WriterStatistics;
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(writes, Is.EqualTo(300));
+            Assert.That(commits, Is.LessThan(300), "queued together, they are committed together");
             Assert.That(results.Count(r => !r.Duplicate), Is.EqualTo(7));
             Assert.That(Scalar("SELECT count(*) FROM inbox"), Is.EqualTo(7));
             for (int i = 0; i < 300; i++)

@@ -78,7 +78,7 @@ public class DurabilityTests : StoreTestBase
                 command.CommandText = "SELECT count(*) FROM inbox";
                 command.ExecuteScalar();
             }
-            before = [.. accepted];
+            before = accepted.ToArray(); // ConcurrentDictionary.ToArray takes a consistent snapshot; a collection expression does not.
             // No -shm: after a crash it is rebuilt from the WAL, as here.
             File.Copy(DbPath, copy);
             File.Copy(DbPath + "-wal", copy + "-wal");

@@ -23,7 +23,9 @@ public class ThroughputTests : StoreTestBase
         })));
         clock.Stop();
 
-        TestContext.Out.WriteLine($"{messages} accepts by {callers} callers in {clock.Elapsed.TotalSeconds:F2} s: {messages / clock.Elapsed.TotalSeconds:F0} accepts/s");
+        var (commits, writes) = store.WriterStatistics;
+        TestContext.Out.WriteLine($"{messages} accepts by {callers} callers in {clock.Elapsed.TotalSeconds:F2} s: "
+            + $"{messages / clock.Elapsed.TotalSeconds:F0} accepts/s, {commits} commits of {(double)writes / commits:F1} writes on average");
         Assert.That(Scalar("SELECT count(*) FROM inbox"), Is.EqualTo(messages + 1));
     }
 }
