@@ -1,0 +1,44 @@
+namespace ChainBot.Storage.Sqlite;
+
+// The coordinators (团长) a group has named.
+public sealed partial class SqliteChainBotStore
+{
+    private const string CoordinatorsSql = "SELECT sender_id FROM group_coordinators WHERE group_id = $groupId ORDER BY added_at, sender_id";
+
+    // Named twice, a coordinator keeps the first time.
+    private const string AddCoordinatorSql = """
+        INSERT INTO group_coordinators (group_id, sender_id, added_at) VALUES ($groupId, $senderId, $at)
+        ON CONFLICT (group_id, sender_id) DO NOTHING
+        """;
+
+    /// <inheritdoc/>
+    /// <remarks>In the order they were named.</remarks>
+    public async Task<IReadOnlyList<string>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groupId);
+        await using var connection = OpenReader();
+        await using var command = ReadCommand(connection, CoordinatorsSql);
+        command.Parameters.AddWithValue("$groupId", groupId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var coordinators = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            coordinators.Add(reader.GetString(0));
+        return coordinators;
+    }
+
+    /// <inheritdoc/>
+    public Task AddCoordinatorAsync(string groupId, string senderId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groupId);
+        ArgumentNullException.ThrowIfNull(senderId);
+        string added = SqliteTime.Write(at);
+        return Write(session =>
+        {
+            var insert = session.Command(AddCoordinatorSql);
+            insert.Parameters.AddWithValue("$groupId", groupId);
+            insert.Parameters.AddWithValue("$senderId", senderId);
+            insert.Parameters.AddWithValue("$at", added);
+            return insert.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+}

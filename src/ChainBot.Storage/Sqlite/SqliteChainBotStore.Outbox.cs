@@ -1,0 +1,88 @@
+using ChainBot.Storage.Json;
+
+namespace ChainBot.Storage.Sqlite;
+
+// The outbox: what is due, and a reply's three ends (sent, to retry, parked). A reply that is sent or parked is
+// final: later calls about it change nothing, so a sender that reports twice does no harm.
+public sealed partial class SqliteChainBotStore
+{
+    private const string DueSql = """
+        SELECT id, reply_id, channel, group_id, in_reply_to, mentions, text, attempts, last_error FROM outbox
+        WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at <= $now
+        ORDER BY id LIMIT $max
+        """;
+
+    private const string MarkSentSql = "UPDATE outbox SET sent_at = $at WHERE id = $id AND sent_at IS NULL AND parked_at IS NULL";
+
+    private const string RetryLaterSql = """
+        UPDATE outbox SET attempts = attempts + 1, last_error = $reason, next_attempt_at = $next
+        WHERE id = $id AND sent_at IS NULL AND parked_at IS NULL
+        """;
+
+    private const string ParkSql = """
+        UPDATE outbox SET parked_at = $at, last_error = $reason
+        WHERE id = $id AND sent_at IS NULL AND parked_at IS NULL
+        """;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OutboxRecord>> DueRepliesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        await using var connection = OpenReader();
+        await using var command = ReadCommand(connection, DueSql);
+        command.Parameters.AddWithValue("$now", SqliteTime.Write(now));
+        command.Parameters.AddWithValue("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var due = new List<OutboxRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var reply = new OutboxReply(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), StorageJson.ReadMentions(reader.GetString(5)), reader.GetString(6));
+            due.Add(new OutboxRecord(reader.GetInt64(0), reply, reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return due;
+    }
+
+    /// <inheritdoc/>
+    public Task MarkSentAsync(long outboxId, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    {
+        string at = SqliteTime.Write(sentAt);
+        return Write(session =>
+        {
+            var update = session.Command(MarkSentSql);
+            update.Parameters.AddWithValue("$id", outboxId);
+            update.Parameters.AddWithValue("$at", at);
+            return update.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task RetryLaterAsync(long outboxId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        string next = SqliteTime.Write(nextAttemptAt);
+        return Write(session =>
+        {
+            var update = session.Command(RetryLaterSql);
+            update.Parameters.AddWithValue("$id", outboxId);
+            update.Parameters.AddWithValue("$next", next);
+            update.Parameters.AddWithValue("$reason", reason);
+            return update.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task ParkAsync(long outboxId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        string at = SqliteTime.Write(_time.GetUtcNow());
+        return Write(session =>
+        {
+            var update = session.Command(ParkSql);
+            update.Parameters.AddWithValue("$id", outboxId);
+            update.Parameters.AddWithValue("$at", at);
+            update.Parameters.AddWithValue("$reason", reason);
+            return update.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+}
