@@ -1,0 +1,22 @@
+using ChainBot.Server.Endpoints;
+
+namespace ChainBot.Server;
+
+/// <summary>The bot as an application: what <c>dotnet run</c> starts, and what the integration tests start on loopback.</summary>
+public static class ChainBotApp
+{
+    /// <summary>Builds the application from command-line arguments and the usual configuration sources.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddChainBotDefaults();   // options, parser, Kestrel on 127.0.0.1:5080, request limits
+        builder.AddChainBotStorage();    // inbox, outbox, coordinators (SQLite under ./data/)
+        builder.AddChainBotPipeline();   // merger per group, inbox processor, outbox sender
+        builder.AddChainBotChannels();   // generic JSON, WeChat Official Account, WeCom
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();        // /healthz, /readyz
+        app.MapChannelEndpoints();       // /webhook/generic, /webhook/wechat/{account}, /webhook/wecom/{app}
+        return app;
+    }
+}

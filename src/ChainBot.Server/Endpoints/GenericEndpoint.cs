@@ -1,0 +1,77 @@
+using System.Net;
+using ChainBot.Channels;
+using ChainBot.Channels.Generic;
+using ChainBot.Core.Messages;
+using ChainBot.Server.Pipeline;
+using ChainBot.Storage;
+
+namespace ChainBot.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /webhook/generic</c>: a bridge posts one transcript object (design.md, "Contracts"), signed with the
+/// shared secret (<c>X-ChainBot-Signature</c>, <c>X-ChainBot-Timestamp</c>). Checked before anything is stored, then
+/// stored before it is acknowledged: 200 once the message is on disk (or was already), 401 for a bad or missing
+/// signature, 400 with the reason for a body that is not a message, 413 for one over 64 KB.
+/// </summary>
+/// <remarks>With no secret configured (a fresh clone) only loopback callers are accepted, unsigned.</remarks>
+internal static class GenericEndpoint
+{
+    /// <summary>The channel name messages from this endpoint are stored under.</summary>
+    public const string Channel = "generic";
+
+    public static IEndpointRouteBuilder MapGenericEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhook/generic", HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        GenericChannel channel,
+        IChainBotStore store,
+        InboxSignal inbox,
+        TimeProvider time,
+        ILogger<GenericChannel> logger,
+        CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+            return Refuse(logger, StatusCodes.Status400BadRequest, "the body must be application/json");
+        byte[] body = await ReadBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
+
+        ChannelResult<IncomingMessage> read;
+        if (channel.Webhook is { } webhook)
+        {
+            var check = webhook.Verify(http.Request.Headers[GenericHeaders.Signature], http.Request.Headers[GenericHeaders.Timestamp], body);
+            if (!check.IsValid)
+                return Refuse(logger, StatusCodes.Status401Unauthorized, check.Reason ?? "bad signature");
+            read = GenericWebhook.Read(body);
+        }
+        else
+        {
+            if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+                return Refuse(logger, StatusCodes.Status401Unauthorized, "no secret is configured: only loopback callers are accepted");
+            read = GenericWebhook.Read(body);
+        }
+        if (!read.IsSuccess)
+            return Refuse(logger, StatusCodes.Status400BadRequest, read.Reason ?? "not a message");
+
+        var accepted = await store.AcceptAsync(new InboxMessage(Channel, read.Value!, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (!accepted.Duplicate)
+            inbox.Set();
+        return TypedResults.Ok(new { status = accepted.Duplicate ? "duplicate" : "accepted", msgId = read.Value!.MsgId });
+    }
+
+    /// <summary>The whole body; Kestrel's limit (64 KB) refuses a larger one with 413 before it is read.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= Extensions.MaxRequestBytes ? (int)request.ContentLength : 4096);
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static IResult Refuse(ILogger logger, int status, string reason)
+    {
+        Log.Refused(logger, Channel, reason);
+        return Results.Json(new { error = reason }, statusCode: status);
+    }
+}

@@ -1,0 +1,68 @@
+using ChainBot.Core.Parsing;
+using ChainBot.Server.Endpoints;
+using ChainBot.Server.Options;
+using ChainBot.Server.Outbox;
+using ChainBot.Server.Pipeline;
+using ChainBot.Storage;
+using ChainBot.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ChainBot.Server;
+
+/// <summary>The server's composition: each piece registered by one extension, as Program reads them.</summary>
+internal static class Extensions
+{
+    /// <summary>The default address: loopback only, until configuration says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Requests larger than this are refused (413) before anything reads them.</summary>
+    public const long MaxRequestBytes = 64 * 1024;
+
+    public static IHostApplicationBuilder AddChainBotDefaults(this IHostApplicationBuilder builder)
+    {
+        if (builder is WebApplicationBuilder web && string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            web.WebHost.UseUrls(DefaultUrl);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var parser = builder.Configuration.GetSection(ChainParserOptions.Section).Get<ChainParserOptions>() ?? new ChainParserOptions();
+        builder.Services.AddSingleton(_ => new ChainParserBuilder().UseOptions(parser).Build());
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Dictionary<string, GroupOptions>>().BindConfiguration(GroupOptions.Section);
+        builder.Services.AddSingleton<GroupDirectory>();
+        builder.Services.AddSingleton<InboxSignal>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<ReplyResilience>();
+        builder.Services.AddHostedService<InboxProcessor>();
+        builder.Services.AddHostedService<OutboxSender>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotChannels(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GenericChannelOptions>().BindConfiguration(GenericChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GenericChannel>();
+        builder.Services.AddHttpClient(GenericReplyTransport.ClientName);
+        builder.Services.AddSingleton<IReplyTransport, GenericReplyTransport>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IChainBotStore>(services =>
+        {
+            string path = services.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite.Path;
+            // Relative to where the bot was started: ./data/ on a fresh clone.
+            return new SqliteChainBotStore(
+                new SqliteStoreOptions { Path = System.IO.Path.GetFullPath(path) },
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<SqliteChainBotStore>>());
+        });
+        return builder;
+    }
+}

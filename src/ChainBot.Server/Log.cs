@@ -1,0 +1,32 @@
+namespace ChainBot.Server;
+
+/// <summary>
+/// The server's log events (3xxx), source-generated and structured. Never a message's text, a secret or a phone
+/// number: ids, counts and reasons only.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(3001, LogLevel.Debug, "Group {GroupId}: {Messages} messages processed, {Replies} replies queued")]
+    public static partial void Processed(ILogger logger, string groupId, int messages, int replies);
+
+    [LoggerMessage(3002, LogLevel.Error, "Processing the inbox failed; the messages stay pending")]
+    public static partial void ProcessingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3003, LogLevel.Error, "Group {GroupId}: message {MsgId} could not be merged and was skipped")]
+    public static partial void MergeFailed(ILogger logger, Exception exception, string groupId, string msgId);
+
+    [LoggerMessage(3010, LogLevel.Warning, "No generic webhook secret is configured: only callers on this machine (loopback) are accepted")]
+    public static partial void LoopbackOnly(ILogger logger);
+
+    [LoggerMessage(3011, LogLevel.Information, "Refused a {Channel} request: {Reason}")]
+    public static partial void Refused(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(3020, LogLevel.Warning, "Reply {ReplyId} to {Channel} failed (attempt {Attempt}): {Reason}; retrying at {RetryAt}")]
+    public static partial void ReplyRetry(ILogger logger, string replyId, string channel, int attempt, string reason, DateTimeOffset retryAt);
+
+    [LoggerMessage(3021, LogLevel.Error, "Reply {ReplyId} to {Channel} parked: {Reason}")]
+    public static partial void ReplyParked(ILogger logger, string replyId, string channel, string reason);
+
+    [LoggerMessage(3022, LogLevel.Error, "Sending the outbox failed; the replies stay queued")]
+    public static partial void SendingFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,120 @@
+using ChainBot.Server.Pipeline;
+using ChainBot.Storage;
+using Polly;
+
+namespace ChainBot.Server.Outbox;
+
+/// <summary>
+/// Delivers the outbox (design.md, "Replies"): due replies in order, each through its channel's transport wrapped
+/// in a resilience pipeline (a few quick retries with jittered backoff, a circuit breaker per channel). A reply that
+/// still fails waits in the outbox with a growing delay — Polly covers blips of seconds, the outbox row covers hours —
+/// and one that can never be delivered is parked with its reason. A reply is marked sent as soon as its channel took
+/// it; the one window left (sent, then a crash before the mark) is closed by the receiver, which ignores a reply id
+/// it has posted.
+/// </summary>
+internal sealed class OutboxSender(
+    IChainBotStore store,
+    IEnumerable<IReplyTransport> transports,
+    ReplyResilience resilience,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    /// <summary>A reply is parked after this many failed rounds (each of several attempts).</summary>
+    public const int MaxRounds = 12;
+
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(30);
+
+    private readonly Dictionary<string, IReplyTransport> _transports = transports.ToDictionary(t => t.Channel, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int sent = await SendDueAsync(stoppingToken).ConfigureAwait(false);
+                if (sent == 0)
+                    await signal.WaitAsync(Idle, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.SendingFailed(logger, e);
+                await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends the replies due now; returns how many were looked at.</summary>
+    internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await store.DueRepliesAsync(time.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
+        // A group's replies go out in order: once one of them fails, the rest of that group wait for the next round.
+        var stalled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in due)
+        {
+            if (stalled.Contains(record.Reply.GroupId))
+                continue;
+            var outcome = await SendAsync(record.Reply, cancellationToken).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case SendOutcomeKind.Sent:
+                    await store.MarkSentAsync(record.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    break;
+                case SendOutcomeKind.Permanent:
+                case SendOutcomeKind.Transient when record.Attempts + 1 >= MaxRounds:
+                    stalled.Add(record.Reply.GroupId);
+                    await store.ParkAsync(record.Id, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
+                    Log.ReplyParked(logger, record.Reply.ReplyId, record.Reply.Channel, outcome.Reason ?? "failed");
+                    break;
+                default:
+                    stalled.Add(record.Reply.GroupId);
+                    var at = time.GetUtcNow() + Delay(record.Attempts + 1, outcome.RetryAfter);
+                    await store.RetryLaterAsync(record.Id, at, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
+                    Log.ReplyRetry(logger, record.Reply.ReplyId, record.Reply.Channel, record.Attempts + 1, outcome.Reason ?? "failed", at);
+                    break;
+            }
+        }
+        return due.Count;
+    }
+
+    private async Task<SendOutcome> SendAsync(OutboxReply reply, CancellationToken cancellationToken)
+    {
+        string channel = reply.Channel.Split(':', 2)[0];
+        if (!_transports.TryGetValue(channel, out var transport))
+            return SendOutcome.Permanent($"no transport for channel '{channel}'");
+        var pipeline = resilience.For(reply.Channel);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (state, token) => await state.transport.SendAsync(state.reply, token).ConfigureAwait(false),
+                (transport, reply), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return SendOutcome.Transient("circuit open: the endpoint failed repeatedly");
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            return SendOutcome.Transient("timed out");
+        }
+        catch (HttpRequestException e)
+        {
+            return SendOutcome.Transient(e.HttpRequestError.ToString());
+        }
+    }
+
+    /// <summary>The wait before the next round: doubling from 5 s up to half an hour, or what the endpoint asked.</summary>
+    private static TimeSpan Delay(int round, TimeSpan? retryAfter)
+    {
+        var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(round - 1, 10)));
+        if (retryAfter is { } asked && asked > backoff)
+            backoff = asked;
+        return backoff < MaxDelay ? backoff : MaxDelay;
+    }
+}

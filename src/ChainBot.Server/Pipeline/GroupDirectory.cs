@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using ChainBot.Core.Merging;
+using ChainBot.Core.Parsing;
+using ChainBot.Server.Options;
+using ChainBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChainBot.Server.Pipeline;
+
+/// <summary>
+/// What the pipeline knows of each group: its merger (with the group's coordinators and volunteers, from
+/// configuration and from <c>设为团长</c> in the group) and its state, rebuilt on first use by replaying the group's
+/// processed messages, then kept in memory. Per instance; the store is the truth.
+/// </summary>
+/// <remarks>Thread-safe. A group is processed by one task at a time (<see cref="InboxProcessor"/>), which alone sets its state.</remarks>
+internal sealed class GroupDirectory(
+    IChainBotStore store,
+    ChainParser parser,
+    IOptionsMonitor<Dictionary<string, GroupOptions>> groups)
+{
+    private readonly ConcurrentDictionary<string, GroupState> _states = new(StringComparer.Ordinal);
+
+    /// <summary>The group's settings; defaults for a group configuration does not name.</summary>
+    public GroupOptions Options(string groupId) =>
+        groups.CurrentValue.TryGetValue(groupId, out var options) ? options : new GroupOptions();
+
+    /// <summary>A group's settings, roles as they stand now (configured, and named in the group), and its merger.</summary>
+    public async Task<GroupContext> ContextAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var options = Options(groupId);
+        var named = await store.CoordinatorsAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var roles = GroupRoles.Of([.. options.Coordinators, .. named], options.Volunteers);
+        return new GroupContext(groupId, options, roles, new ChainMerger(parser, roles));
+    }
+
+    /// <summary>The group's state: from memory, or its processed history replayed.</summary>
+    public async Task<GroupState> StateAsync(string groupId, ChainMerger merger, CancellationToken cancellationToken)
+    {
+        if (_states.TryGetValue(groupId, out var state))
+            return state;
+        var history = await store.ProcessedAsync(groupId, cancellationToken).ConfigureAwait(false);
+        state = merger.Replay(history.Select(record => record.Message));
+        _states[groupId] = state;
+        return state;
+    }
+
+    /// <summary>Keeps a group's state once the messages that made it are committed.</summary>
+    public void Commit(string groupId, GroupState state) => _states[groupId] = state;
+
+    /// <summary>Forgets a group's state, to be replayed from the store on next use (after a failed commit).</summary>
+    public void Forget(string groupId) => _states.TryRemove(groupId, out _);
+}
+
+/// <summary>What processing a group's messages needs: its settings, its roles and a merger with them.</summary>
+internal sealed record GroupContext(string GroupId, GroupOptions Options, GroupRoles Roles, ChainMerger Merger);
