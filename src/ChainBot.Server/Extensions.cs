@@ -48,6 +48,18 @@ internal static class Extensions
         builder.Services.AddSingleton<GenericChannel>();
         builder.Services.AddHttpClient(GenericReplyTransport.ClientName);
         builder.Services.AddSingleton<IReplyTransport, GenericReplyTransport>();
+
+        builder.Services.AddSingleton<IValidateOptions<WeChatOptions>, ChannelOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<WeComOptions>, ChannelOptionsValidator>();
+        builder.Services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<WeChatAccounts>();
+        builder.Services.AddSingleton<WeChatTokens>();
+        builder.Services.AddSingleton<WeComApps>();
+        builder.Services.AddHttpClient(WeChatReplyTransport.ClientName);
+        builder.Services.AddHttpClient(WeComRobotTransport.ClientName);
+        builder.Services.AddSingleton<IReplyTransport, WeChatReplyTransport>();
+        builder.Services.AddSingleton<IReplyTransport, WeComRobotTransport>();
         return builder;
     }
 

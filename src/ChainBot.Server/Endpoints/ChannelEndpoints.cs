@@ -6,6 +6,8 @@ internal static class ChannelEndpoints
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGenericEndpoint();
+        app.MapWeChatEndpoint();
+        app.MapWeComEndpoint();
         return app;
     }
 }

@@ -21,10 +21,12 @@ internal static class ReplyPlanner
             AcknowledgeEntries = group.Options.Acknowledge,
         };
         var replies = BotReplies.For(message, result, context);
+        // An Official Account answers one user, through the customer-service API: the route names them.
+        string route = record.Channel.StartsWith("wechat:", StringComparison.Ordinal) ? record.Channel + ":" + message.SenderId : record.Channel;
         for (int i = 0; i < replies.Length; i++)
         {
             string replyId = message.MsgId + "#" + (i + 1).ToString(CultureInfo.InvariantCulture);
-            yield return new OutboxReply(replyId, record.Channel, message.GroupId, message.MsgId, replies[i].Mentions, replies[i].Text);
+            yield return new OutboxReply(replyId, route, message.GroupId, message.MsgId, replies[i].Mentions, replies[i].Text);
         }
     }
 }
