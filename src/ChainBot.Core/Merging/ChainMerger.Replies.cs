@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Buffers;
 using ChainBot.Core.Chains;
 
@@ -34,7 +35,7 @@ public sealed partial class ChainMerger
                 fits.Add((chain, reply));
         }
         if (fits.Count == 0)
-            return Ignore(state, turn, "chatter");
+            return open.Count == 1 ? Misread(state, turn, open[0], text) : Ignore(state, turn, "chatter");
         // Several chains could take it: the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
         if (fits.Count > 1)
             fits = Narrow(fits, fit => NamesItemOf(text, fit.Chain.Header));
@@ -84,6 +85,22 @@ public sealed partial class ChainMerger
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A message that is no reply the merger can use: chatter, unless it is a line for the one open chain that could
+    /// not be read (12-301 王阿姨 2斤 in a chain sold by the 份) — then the sender is told which line and why.
+    /// </summary>
+    private GroupState Misread(GroupState state, Turn turn, ChainState chain, string text)
+    {
+        // Read strictly, as lines of a copy: only a line that starts with an address is taken for an entry.
+        var strict = _parser.ParseUnder(text, chain.Header);
+        var misread = strict.Unread.Where(line => line.Reason is not (UnreadReasons.NotAnEntry or UnreadReasons.NoHousehold)).ToImmutableArray();
+        if (!strict.Entries.IsEmpty || misread.IsEmpty)
+            return Ignore(state, turn, "chatter");
+        var edit = new ChainEdit(chain);
+        KeepUnread(edit, misread, turn);
+        return Put(state, edit);
     }
 
     /// <summary>

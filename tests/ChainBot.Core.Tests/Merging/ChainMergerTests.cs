@@ -374,4 +374,17 @@ public class ChainMergerTests
         Assert.That(again.Events.OfType<LinesUnread>(), Is.Empty);
         Assert.That(group.Chain().Unread, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void A_reply_for_the_one_open_chain_that_cannot_be_read_is_told_not_ignored()
+    {
+        var group = new GroupScript();
+        group.Post("wang", Chain(Line1));
+        var misread = group.Post("li", "15-502 李 2斤");
+        var chatter = group.Post("chen", "谢谢团长");
+
+        Assert.That(misread.Events.OfType<LinesUnread>().Single().Lines.Single().Reason, Is.EqualTo(UnreadReasons.UnitMismatch));
+        Assert.That(chatter.Events.Single(), Is.EqualTo(new MessageIgnored("m3", "chatter")));
+        Assert.That(group.Chain().Entries, Has.Count.EqualTo(1));
+    }
 }
