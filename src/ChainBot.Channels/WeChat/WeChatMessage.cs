@@ -36,7 +36,7 @@ public sealed record WeChatMessage(
     /// The id to deduplicate on (§1.3): the MsgId, or for events (which have none) <c>FromUserName:CreateTime</c>.
     /// WeChat retries an unanswered push twice with the same values.
     /// </summary>
-    public string DedupeKey => MsgId ?? FromUserName + ":" + CreateTime.ToString(CultureInfo.InvariantCulture);
+    public string DedupeKey => PushHeader.DedupeKey(MsgId, FromUserName, CreateTime);
 
     /// <summary>When it was sent, in China time (+08:00).</summary>
     public DateTimeOffset Time => ChinaTime.TryFromUnixSeconds(CreateTime, out var time) ? time : default;
@@ -53,20 +53,12 @@ public sealed record WeChatMessage(
     /// <summary>Reads the fields of a message's XML; a missing or malformed required field is an error value.</summary>
     internal static ChannelResult<WeChatMessage> Read(FlatXml xml)
     {
-        foreach (string name in (ReadOnlySpan<string>)["ToUserName", "FromUserName", "CreateTime", "MsgType"])
-        {
-            if (string.IsNullOrEmpty(xml[name]))
-                return ChannelResult<WeChatMessage>.Failure(ChannelError.MissingField, $"the message has no {name}");
-        }
-        if (!long.TryParse(xml["CreateTime"], NumberStyles.None, CultureInfo.InvariantCulture, out long createTime)
-            || !ChinaTime.TryFromUnixSeconds(createTime, out _))
-        {
-            return ChannelResult<WeChatMessage>.Failure(ChannelError.BadField, "CreateTime is not Unix seconds");
-        }
+        var header = PushHeader.Read(xml);
+        if (!header.IsSuccess)
+            return header.As<WeChatMessage>();
+        var (to, from, createTime, type) = header.Value;
         return ChannelResult<WeChatMessage>.Success(new WeChatMessage(
-            xml["ToUserName"]!, xml["FromUserName"]!, createTime, xml["MsgType"]!,
-            xml["Content"], NullIfEmpty(xml["MsgId"]), NullIfEmpty(xml["Event"]), NullIfEmpty(xml["EventKey"])));
+            to, from, createTime, type, xml["Content"],
+            PushHeader.NullIfEmpty(xml["MsgId"]), PushHeader.NullIfEmpty(xml["Event"]), PushHeader.NullIfEmpty(xml["EventKey"])));
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -33,7 +33,7 @@ public sealed record WeComMessage(
     public bool IsEvent => MsgType == "event";
 
     /// <summary>The id to deduplicate on (§2.2): the MsgId, or for events <c>FromUserName:CreateTime</c>.</summary>
-    public string DedupeKey => MsgId ?? FromUserName + ":" + CreateTime.ToString(CultureInfo.InvariantCulture);
+    public string DedupeKey => PushHeader.DedupeKey(MsgId, FromUserName, CreateTime);
 
     /// <summary>When it was sent, in China time (+08:00).</summary>
     public DateTimeOffset Time => ChinaTime.TryFromUnixSeconds(CreateTime, out var time) ? time : default;
@@ -50,20 +50,12 @@ public sealed record WeComMessage(
     /// <summary>Reads the fields of a decrypted message's XML; a missing or malformed required field is an error value.</summary>
     internal static ChannelResult<WeComMessage> Read(FlatXml xml)
     {
-        foreach (string name in (ReadOnlySpan<string>)["ToUserName", "FromUserName", "CreateTime", "MsgType"])
-        {
-            if (string.IsNullOrEmpty(xml[name]))
-                return ChannelResult<WeComMessage>.Failure(ChannelError.MissingField, $"the message has no {name}");
-        }
-        if (!long.TryParse(xml["CreateTime"], NumberStyles.None, CultureInfo.InvariantCulture, out long createTime)
-            || !ChinaTime.TryFromUnixSeconds(createTime, out _))
-        {
-            return ChannelResult<WeComMessage>.Failure(ChannelError.BadField, "CreateTime is not Unix seconds");
-        }
+        var header = PushHeader.Read(xml);
+        if (!header.IsSuccess)
+            return header.As<WeComMessage>();
+        var (to, from, createTime, type) = header.Value;
         return ChannelResult<WeComMessage>.Success(new WeComMessage(
-            xml["ToUserName"]!, xml["FromUserName"]!, createTime, xml["MsgType"]!, xml["Content"],
-            NullIfEmpty(xml["MsgId"]), NullIfEmpty(xml["AgentID"]), NullIfEmpty(xml["Event"]), NullIfEmpty(xml["EventKey"])));
+            to, from, createTime, type, xml["Content"], PushHeader.NullIfEmpty(xml["MsgId"]),
+            PushHeader.NullIfEmpty(xml["AgentID"]), PushHeader.NullIfEmpty(xml["Event"]), PushHeader.NullIfEmpty(xml["EventKey"])));
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -16,4 +16,20 @@ internal static class ApiOutcomes
     /// <summary>An HTTP failure status: 5xx and 429 may pass, other statuses will not.</summary>
     public static SendOutcome OfStatus(int status) =>
         status is >= 500 or 429 or 408 ? SendOutcome.Transient($"HTTP {status}") : SendOutcome.Permanent($"HTTP {status}");
+
+    /// <summary>
+    /// What a platform's answer to a send means: its HTTP status, else its errcode as <paramref name="classify"/>
+    /// reads it; with the errcode, for a caller that must act on it (a token to drop).
+    /// </summary>
+    public static async Task<(SendOutcome Outcome, ApiOutcome? Api)> ReadAsync(
+        HttpResponseMessage response, Func<int, ApiOutcome> classify, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+            return (OfStatus((int)response.StatusCode), null);
+        var parsed = ApiResponse.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        if (!parsed.IsSuccess)
+            return (SendOutcome.Transient("unreadable answer: " + parsed.Reason), null);
+        var api = classify(parsed.Value!.ErrCode);
+        return (ToSendOutcome(api, parsed.Value.ErrCode), api);
+    }
 }

@@ -29,14 +29,9 @@ internal sealed class WeChatReplyTransport(WeChatTokens tokens, Endpoints.WeChat
         string url = $"{accounts.Options.ApiBase.TrimEnd('/')}/cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(token.Value)}";
         using var content = new StringContent(CustomerServiceMessage.TextBody(route[2], reply.Text), Encoding.UTF8, "application/json");
         using var response = await clients.CreateClient(ClientName).PostAsync(url, content, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-            return ApiOutcomes.OfStatus((int)response.StatusCode);
-        var parsed = ApiResponse.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        if (!parsed.IsSuccess)
-            return SendOutcome.Transient("unreadable answer: " + parsed.Reason);
-        var outcome = WeChatErrorCodes.Classify(parsed.Value!.ErrCode);
-        if (outcome.Action == ApiAction.RefreshTokenThenRetry)
+        var (outcome, api) = await ApiOutcomes.ReadAsync(response, WeChatErrorCodes.Classify, cancellationToken).ConfigureAwait(false);
+        if (api?.Action == ApiAction.RefreshTokenThenRetry)
             tokens.Invalidate(route[1], token);
-        return ApiOutcomes.ToSendOutcome(outcome, parsed.Value.ErrCode);
+        return outcome;
     }
 }

@@ -39,12 +39,7 @@ internal sealed class WeComRobotTransport(IOptions<WeComOptions> options, IHttpC
         string url = $"{options.Value.ApiBase.TrimEnd('/')}/cgi-bin/webhook/send?key={Uri.EscapeDataString(app.RobotKey)}";
         using var content = new StringContent(WeComRobot.TextBody(reply.Text, reply.Mentions.IsDefaultOrEmpty ? null : reply.Mentions), Encoding.UTF8, "application/json");
         using var response = await clients.CreateClient(ClientName).PostAsync(url, content, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-            return ApiOutcomes.OfStatus((int)response.StatusCode);
-        var parsed = ApiResponse.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        if (!parsed.IsSuccess)
-            return SendOutcome.Transient("unreadable answer: " + parsed.Reason);
-        return ApiOutcomes.ToSendOutcome(WeComErrorCodes.ClassifyRobot(parsed.Value!.ErrCode), parsed.Value.ErrCode);
+        return (await ApiOutcomes.ReadAsync(response, WeComErrorCodes.ClassifyRobot, cancellationToken).ConfigureAwait(false)).Outcome;
     }
 
     private RateLimiter Limiter(string app) => _limits.GetOrAdd(app, _ => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
