@@ -46,6 +46,7 @@ internal static class ChainBotCli
                 ReplayCommand.Create(console),
                 SegmentCommand.Create(console),
                 PostCommand.Create(console),
+                LoadCommand.Create(console),
             };
             var invocation = new InvocationConfiguration
             {
