@@ -159,8 +159,9 @@ internal sealed class ReplyListener : IAsyncDisposable
             }
             Interlocked.Increment(ref _received);
             var received = await ReceiveAsync(request).ConfigureAwait(false);
-            Answer(response, received.Status, received.Reason);
+            // Printed before it is answered: once the bot has its 200, what it does next may print too.
             _onReceived(received);
+            Answer(response, received.Status, received.Reason);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
         {
