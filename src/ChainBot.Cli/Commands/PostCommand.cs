@@ -122,7 +122,7 @@ internal static class PostCommand
                 printer.Print(Line(message, outcome, width));
             }
             if (listener is not null && settings.Wait > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(settings.Wait), console.Time, token).ConfigureAwait(false);
+                await WaitForRepliesAsync(TimeSpan.FromMilliseconds(settings.Wait), console.Time, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.IsInterrupted)
         {
@@ -137,6 +137,18 @@ internal static class PostCommand
         printer.Print(Summary(transcript, tally, listener, console.Time.GetElapsedTime(started)));
         bool clean = !tally.Interrupted && tally.Refused == 0 && transcript.BadLines.Count == 0 && tally.Posted == transcript.Messages.Count;
         return clean ? ChainBotCli.Success : ChainBotCli.Failure;
+    }
+
+    /// <summary>Listens on after the last message; Ctrl+C only cuts the wait short, since every message was posted.</summary>
+    private static async Task WaitForRepliesAsync(TimeSpan wait, TimeProvider time, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(wait, time, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary><c>grow-07  → accepted</c>, <c>m3  → refused 401: the signature does not match</c>.</summary>

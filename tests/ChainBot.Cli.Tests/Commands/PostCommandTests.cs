@@ -294,6 +294,23 @@ public class PostCommandTests : TempDirFixture
         Assert.That(run.Stdout, Does.Contain("Posted 1 of 3 messages"), "m2 reached the bot, but its answer never came back");
     }
 
+    [Test]
+    public async Task Ctrl_C_while_waiting_for_replies_ends_the_wait_and_the_run_is_still_clean()
+    {
+        using var interrupt = new CancellationTokenSource();
+        await using var webhook = FakeWebhook.Start();
+        int replyPort = FakeWebhook.FreePort();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        interrupt.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        var run = CliRun.InProcess(["post", Transcript(Lines[0]), "--url", webhook.Url, "--replies-on", $"127.0.0.1:{replyPort}", "--wait", "60000"],
+            time: TimeProvider.System, interrupt: interrupt.Token);
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.EndWith(": 1 accepted, 0 duplicate, 0 refused; 0 replies received.\n"));
+    }
+
     private static async Task<int> SendReplyAsync(HttpClient client, string url, SignedBody signed)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(signed.Body) };
