@@ -47,21 +47,19 @@ internal static class LoadCommand
         var concurrency = WebhookArguments.AtLeast(new Option<int>("--concurrency")
         {
             Description = "Requests in flight at most, and connections to the bot. When all are busy a due request waits, "
-                + "and its latency from schedule counts the wait. Default " + Invariant(WebhookDefaults.LoadConcurrency) + ".",
+                + "and its latency from schedule counts the wait.",
             HelpName = "C",
             DefaultValueFactory = static _ => WebhookDefaults.LoadConcurrency,
         }, 1);
         var groups = WebhookArguments.AtLeast(new Option<int>("--groups")
         {
-            Description = "Groups to spread the messages over (the groupId is rewritten): each receives the transcript in order. "
-                + "Default " + Invariant(WebhookDefaults.LoadGroups) + ".",
+            Description = "Groups to spread the messages over (the groupId is rewritten): each receives the transcript in order.",
             HelpName = "G",
             DefaultValueFactory = static _ => WebhookDefaults.LoadGroups,
         }, 1);
         var timeout = WebhookArguments.AtLeast(new Option<int>("--timeout")
         {
-            Description = "Milliseconds a request may wait for its answer before it counts as a timeout. Default "
-                + Invariant((int)WebhookDefaults.AttemptTimeout.TotalMilliseconds) + ".",
+            Description = "Milliseconds a request may wait for its answer before it counts as a timeout.",
             HelpName = "MS",
             DefaultValueFactory = static _ => (int)WebhookDefaults.AttemptTimeout.TotalMilliseconds,
         }, 1);

@@ -42,8 +42,7 @@ internal static class PostCommand
         };
         var wait = WebhookArguments.AtLeast(new Option<int>("--wait")
         {
-            Description = "With --replies-on: milliseconds to keep listening after the last message. Default "
-                + WebhookDefaults.ReplyWaitMilliseconds.ToString(CultureInfo.InvariantCulture) + ".",
+            Description = "With --replies-on: milliseconds to keep listening after the last message; Ctrl+C ends the wait.",
             HelpName = "MS",
             DefaultValueFactory = static _ => WebhookDefaults.ReplyWaitMilliseconds,
         }, 0);
