@@ -7,7 +7,8 @@ namespace ChainBot.Cli;
 
 /// <summary>
 /// The command line: <c>chainbot parse FILE</c>, <c>chainbot tally FILE</c>, <c>chainbot replay TRANSCRIPT</c> and
-/// <c>chainbot segment FILE</c>.
+/// <c>chainbot segment FILE</c> offline; <c>chainbot post TRANSCRIPT</c> and <c>chainbot load TRANSCRIPT</c> against a
+/// running bot.
 /// </summary>
 internal static class ChainBotCli
 {
@@ -37,12 +38,15 @@ internal static class ChainBotCli
         parse ??= DefaultParser;
         try
         {
-            var root = new RootCommand("ChainBot's offline tool: read 接龙 (sign-up chain) posts and tally them per building.")
+            var root = new RootCommand("ChainBot's command-line tool: read 接龙 (sign-up chain) posts and tally them per building; "
+                + "post transcripts to a running bot, or load it.")
             {
                 ParseCommand.Create(console, parse),
                 TallyCommand.Create(console, parse),
                 ReplayCommand.Create(console),
                 SegmentCommand.Create(console),
+                PostCommand.Create(console),
+                LoadCommand.Create(console),
             };
             var invocation = new InvocationConfiguration
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ChainBot.Cli;
@@ -5,7 +6,7 @@ namespace ChainBot.Cli;
 /// <summary>
 /// Where the commands write and what they know of their surroundings: stdout as a byte stream (JSON goes there
 /// straight from <c>Utf8JsonWriter</c>) and as text over the same stream, stderr, whether stdout is a terminal,
-/// and the clock. Injected, so tests run the CLI in-process with captured output.
+/// the clock, and Ctrl+C. Injected, so tests run the CLI in-process with captured output.
 /// </summary>
 /// <remarks>Not thread-safe: one command runs at a time.</remarks>
 internal sealed class CliConsole : IDisposable
@@ -14,11 +15,17 @@ internal sealed class CliConsole : IDisposable
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly bool _ownsStreams;
+    private readonly bool _catchesSignals;
+    private readonly CancellationToken _interrupt;
 
-    /// <summary>Wraps captured output; the caller keeps ownership of <paramref name="output"/> and <paramref name="error"/>.</summary>
-    public CliConsole(Stream output, TextWriter error, bool isTerminal = false, int? width = null, TimeProvider? time = null)
+    /// <summary>
+    /// Wraps captured output; the caller keeps ownership of <paramref name="output"/> and <paramref name="error"/>.
+    /// Cancelling <paramref name="interrupt"/> is a Ctrl+C.
+    /// </summary>
+    public CliConsole(Stream output, TextWriter error, bool isTerminal = false, int? width = null, TimeProvider? time = null, CancellationToken interrupt = default)
         : this(output, error, isTerminal, width, time, ownsStreams: false)
     {
+        _interrupt = interrupt;
     }
 
     private CliConsole(Stream output, TextWriter error, bool isTerminal, int? width, TimeProvider? time, bool ownsStreams)
@@ -30,6 +37,7 @@ internal sealed class CliConsole : IDisposable
         Width = width;
         Time = time ?? TimeProvider.System;
         _ownsStreams = ownsStreams;
+        _catchesSignals = ownsStreams;
     }
 
     /// <summary>Standard output as bytes. Flush <see cref="Out"/> before writing here.</summary>
@@ -57,6 +65,13 @@ internal sealed class CliConsole : IDisposable
         var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
         return new CliConsole(stdout, Console.Error, terminal, terminal ? WindowWidth() : null, TimeProvider.System, ownsStreams: true);
     }
+
+    /// <summary>
+    /// Catches Ctrl+C (SIGINT) and SIGTERM until disposed, for a command that talks to a server (<c>post</c>,
+    /// <c>load</c>): the first one cancels <see cref="Interruption.Token"/>, so the command stops and still prints
+    /// what it did; a second one ends the process as usual. Other commands keep the default: Ctrl+C ends them at once.
+    /// </summary>
+    public Interruption CatchInterrupts() => new(_catchesSignals, _interrupt);
 
     /// <summary>Pushes buffered text and bytes out to stdout.</summary>
     public void Flush()
@@ -91,5 +106,50 @@ internal sealed class CliConsole : IDisposable
         {
             return null;
         }
+    }
+}
+
+/// <summary>A Ctrl+C caught while a command runs (<see cref="CliConsole.CatchInterrupts"/>).</summary>
+/// <remarks>Thread-safe: the signal arrives on a thread of its own.</remarks>
+internal sealed class Interruption : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly CancellationTokenRegistration _link;
+    private readonly PosixSignalRegistration? _interrupt;
+    private readonly PosixSignalRegistration? _terminate;
+
+    /// <summary>Cancelled by <paramref name="external"/> and, when <paramref name="signals"/>, by SIGINT and SIGTERM.</summary>
+    public Interruption(bool signals, CancellationToken external)
+    {
+        _link = external.Register(static source => ((CancellationTokenSource)source!).Cancel(), _source);
+        if (signals)
+        {
+            _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        }
+    }
+
+    /// <summary>Cancelled at the first Ctrl+C.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>True once the command was interrupted.</summary>
+    public bool IsInterrupted => _source.IsCancellationRequested;
+
+    /// <summary>Restores the default handling of the signals.</summary>
+    public void Dispose()
+    {
+        _interrupt?.Dispose();
+        _terminate?.Dispose();
+        _link.Dispose();
+        _source.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        // The second Ctrl+C is left to the runtime: whoever presses it twice wants out now.
+        if (_source.IsCancellationRequested)
+            return;
+        context.Cancel = true;
+        _source.Cancel();
     }
 }

@@ -78,12 +78,19 @@ internal static class ChainCommand
     /// </summary>
     public static void ReportBadLines(CliConsole console, PostSource source)
     {
-        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(source);
-        foreach (var bad in source.BadLines)
+        ReportBadLines(console, source.Path, source.BadLines);
+    }
+
+    /// <summary>Lists bad lines of the transcript <paramref name="path"/> on stderr, one line each with its number and reason.</summary>
+    public static void ReportBadLines(CliConsole console, string path, IEnumerable<TranscriptLine> badLines)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(badLines);
+        foreach (var bad in badLines)
         {
             string detail = bad.Detail is null ? string.Empty : ": " + bad.Detail;
-            console.Error.WriteLine($"chainbot: {source.Path}:{bad.LineNumber.ToString(CultureInfo.InvariantCulture)}: {bad.Error}{detail}");
+            console.Error.WriteLine($"chainbot: {path}:{bad.LineNumber.ToString(CultureInfo.InvariantCulture)}: {bad.Error}{detail}");
         }
     }
 

@@ -220,9 +220,14 @@ internal sealed class PostSource
         }
     }
 
-    private static bool TryReadText(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? error)
+    /// <summary>
+    /// Reads a whole file as UTF-8 bytes, a byte order mark left out: what <c>post</c> and <c>load</c> send is the
+    /// bytes of each line as written. Fails with the same short reasons as <see cref="TryRead"/> instead of throwing.
+    /// </summary>
+    public static bool TryReadUtf8(string path, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? error)
     {
-        text = null;
+        ArgumentNullException.ThrowIfNull(path);
+        content = null;
         if (!TryOpen(path, out var stream, out error))
             return false;
         byte[] bytes;
@@ -240,16 +245,22 @@ internal sealed class PostSource
             return false;
         }
 
-        ReadOnlySpan<byte> content = bytes;
-        if (content.StartsWith("\uFEFF"u8))
-            content = content[3..];
-        if (!Utf8.IsValid(content))
+        int bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (!Utf8.IsValid(bytes.AsSpan(bom)))
         {
-            error = $"not UTF-8 text (invalid byte at offset {FirstInvalidByte(content) + (bytes.Length - content.Length)})";
+            error = $"not UTF-8 text (invalid byte at offset {FirstInvalidByte(bytes.AsSpan(bom)) + bom})";
             return false;
         }
+        content = bom == 0 ? bytes : bytes[bom..];
+        return true;
+    }
+
+    private static bool TryReadText(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? error)
+    {
+        text = null;
+        if (!TryReadUtf8(path, out byte[]? content, out error))
+            return false;
         text = Encoding.UTF8.GetString(content);
-        error = null;
         return true;
     }
 

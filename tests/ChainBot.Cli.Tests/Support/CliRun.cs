@@ -12,12 +12,16 @@ internal static class CliRun
 {
     public static readonly DateTimeOffset Now = new(2022, 4, 18, 9, 30, 0, TimeSpan.FromHours(8));
 
-    public static CliResult InProcess(string[] args, bool terminal = false, PostParser? parse = null)
+    /// <summary>
+    /// Runs the CLI on captured output. The clock is <see cref="Now"/> unless <paramref name="time"/> is given (post and
+    /// load sign with it, so a real endpoint needs the real clock); cancelling <paramref name="interrupt"/> is a Ctrl+C.
+    /// </summary>
+    public static CliResult InProcess(string[] args, bool terminal = false, PostParser? parse = null, TimeProvider? time = null, CancellationToken interrupt = default)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         int code;
-        using (var console = new CliConsole(stdout, stderr, isTerminal: terminal, width: terminal ? 120 : null, time: new FixedTime(Now)))
+        using (var console = new CliConsole(stdout, stderr, isTerminal: terminal, width: terminal ? 120 : null, time: time ?? new FixedTime(Now), interrupt: interrupt))
             code = ChainBotCli.Run(args, console, parse);
         return new CliResult(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
