@@ -1,5 +1,7 @@
+using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
 using ChainBot.Storage;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace ChainBot.Server.Outbox;
@@ -10,13 +12,14 @@ namespace ChainBot.Server.Outbox;
 /// still fails waits in the outbox with a growing delay — Polly covers blips of seconds, the outbox row covers hours —
 /// and one that can never be delivered is parked with its reason. A reply is marked sent as soon as its channel took
 /// it; the one window left (sent, then a crash before the mark) is closed by the receiver, which ignores a reply id
-/// it has posted.
+/// it has posted. The rounds' pacing comes from <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
 /// </summary>
 internal sealed class OutboxSender(
     IChainBotStore store,
     IEnumerable<IReplyTransport> transports,
     ReplyResilience resilience,
     OutboxSignal signal,
+    IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -24,7 +27,8 @@ internal sealed class OutboxSender(
     public const int MaxRounds = 12;
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(30);
+
+    private readonly OutboxOptions _options = options.Value;
 
     private readonly Dictionary<string, IReplyTransport> _transports = transports.ToDictionary(t => t.Channel, StringComparer.Ordinal);
 
@@ -109,12 +113,15 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>The wait before the next round: doubling from 5 s up to half an hour, or what the endpoint asked.</summary>
-    private static TimeSpan Delay(int round, TimeSpan? retryAfter)
+    /// <summary>
+    /// The wait before the next round: doubling from <see cref="OutboxOptions.FirstRoundDelay"/> (5 s) up to
+    /// <see cref="OutboxOptions.MaxRoundDelay"/> (half an hour), or what the endpoint asked.
+    /// </summary>
+    private TimeSpan Delay(int round, TimeSpan? retryAfter)
     {
-        var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(round - 1, 10)));
+        var backoff = _options.FirstRoundDelay * Math.Pow(2, Math.Min(round - 1, 10));
         if (retryAfter is { } asked && asked > backoff)
             backoff = asked;
-        return backoff < MaxDelay ? backoff : MaxDelay;
+        return backoff < _options.MaxRoundDelay ? backoff : _options.MaxRoundDelay;
     }
 }
