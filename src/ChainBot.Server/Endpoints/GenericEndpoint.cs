@@ -44,10 +44,9 @@ internal static class GenericEndpoint
             if (!check.IsValid)
                 return Refuse(logger, StatusCodes.Status401Unauthorized, check.Reason ?? "bad signature");
         }
-        else
+        else if (!AcceptsUnsigned(http.Connection.RemoteIpAddress))
         {
-            if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
-                return Refuse(logger, StatusCodes.Status401Unauthorized, "no secret is configured: only loopback callers are accepted");
+            return Refuse(logger, StatusCodes.Status401Unauthorized, "no secret is configured: only loopback callers are accepted");
         }
         // JSON between systems is UTF-8 (RFC 8259 §8.1); the reader checks only the strings it decodes, so invalid
         // bytes in a member it skips would otherwise be accepted.
@@ -62,6 +61,13 @@ internal static class GenericEndpoint
             inbox.Set();
         return TypedResults.Ok(new { status = accepted.Duplicate ? "duplicate" : "accepted", msgId = read.Value!.MsgId });
     }
+
+    /// <summary>
+    /// Whether an unsigned request is accepted, with no secret configured: only from this machine, a loopback address
+    /// (IPv4, IPv6, or IPv4 mapped into IPv6 as a dual-mode socket reports it); never from an unknown address.
+    /// </summary>
+    internal static bool AcceptsUnsigned(IPAddress? remote) =>
+        remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     /// <summary>The whole body; Kestrel's limit (64 KB) refuses a larger one with 413 before it is read.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
