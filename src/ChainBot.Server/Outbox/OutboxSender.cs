@@ -32,6 +32,13 @@ internal sealed class OutboxSender(
 
     private readonly Dictionary<string, IReplyTransport> _transports = transports.ToDictionary(t => t.Channel, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Groups whose oldest undelivered reply failed a round, with that reply and when its next round is due: the
+    /// group's later replies wait until then. In memory, used by the one sending loop only; after a restart a later
+    /// reply may go out before an earlier one that is still waiting.
+    /// </summary>
+    private readonly Dictionary<string, (long OutboxId, DateTimeOffset Until)> _held = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -54,24 +61,30 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>Sends the replies due now; returns how many were looked at.</summary>
+    /// <summary>Sends the replies due now, each group's in order; returns how many it tried to send.</summary>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var due = await store.DueRepliesAsync(time.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
-        // A group's replies go out in order: once one of them fails, the rest of that group wait for the next round.
+        var now = time.GetUtcNow();
+        var due = await store.DueRepliesAsync(now, 64, cancellationToken).ConfigureAwait(false);
+        // A group's replies go out in order: once one of them fails, the rest of that group wait for it — for the
+        // rest of this round, and (held) until its next round comes.
         var stalled = new HashSet<string>(StringComparer.Ordinal);
+        int tried = 0;
         foreach (var record in due)
         {
-            if (stalled.Contains(record.Reply.GroupId))
+            if (stalled.Contains(record.Reply.GroupId) || IsHeldBack(record, now))
                 continue;
+            tried++;
             var outcome = await SendAsync(record.Reply, cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Sent:
+                    _held.Remove(record.Reply.GroupId);
                     await store.MarkSentAsync(record.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                     break;
                 case SendOutcomeKind.Permanent:
                 case SendOutcomeKind.Transient when record.Attempts + 1 >= MaxRounds:
+                    _held.Remove(record.Reply.GroupId);
                     stalled.Add(record.Reply.GroupId);
                     await store.ParkAsync(record.Id, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyParked(logger, record.Reply.ReplyId, record.Reply.Channel, outcome.Reason ?? "failed");
@@ -79,12 +92,27 @@ internal sealed class OutboxSender(
                 default:
                     stalled.Add(record.Reply.GroupId);
                     var at = time.GetUtcNow() + Delay(record.Attempts + 1, outcome.RetryAfter);
+                    _held[record.Reply.GroupId] = (record.Id, at);
                     await store.RetryLaterAsync(record.Id, at, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyRetry(logger, record.Reply.ReplyId, record.Reply.Channel, record.Attempts + 1, outcome.Reason ?? "failed", at);
                     break;
             }
         }
-        return due.Count;
+        return tried;
+    }
+
+    /// <summary>
+    /// True when an earlier reply of the record's group failed its last round and waits for the next: this one waits
+    /// too, rather than overtake it. Once that round is due, the earlier reply is due as well, and first in order.
+    /// </summary>
+    private bool IsHeldBack(OutboxRecord record, DateTimeOffset now)
+    {
+        if (!_held.TryGetValue(record.Reply.GroupId, out var held) || held.OutboxId == record.Id)
+            return false;
+        if (now < held.Until)
+            return true;
+        _held.Remove(record.Reply.GroupId);
+        return false;
     }
 
     private async Task<SendOutcome> SendAsync(OutboxReply reply, CancellationToken cancellationToken)
