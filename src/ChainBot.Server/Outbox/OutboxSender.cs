@@ -80,7 +80,9 @@ internal sealed class OutboxSender(
             {
                 case SendOutcomeKind.Sent:
                     _held.Remove(record.Reply.GroupId);
-                    await store.MarkSentAsync(record.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    // Recorded even when the host is stopping: the channel has the reply, and a mark given up on
+                    // would send it again after the restart.
+                    await store.MarkSentAsync(record.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                     break;
                 case SendOutcomeKind.Permanent:
                 case SendOutcomeKind.Transient when record.Attempts + 1 >= MaxRounds:
