@@ -45,6 +45,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     private readonly BotSettings _settings;
     private bool _stopped;
+    private bool _disposed;
 
     private BotHost(WebApplication app, BotSettings settings, Uri address)
     {
@@ -146,8 +147,12 @@ internal sealed class BotHost : IAsyncDisposable
         await Eventually.WithinAsync("the server to stop", App.StopAsync(CancellationToken.None));
     }
 
+    /// Stops the host if it runs, then disposes it, its store included (what is queued is written, the file closed).
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         Client.Dispose();
         try
         {
