@@ -40,7 +40,9 @@ public class RestartTests : ServerTestBase
             }
         })).ToArray();
         await Eventually.WithinAsync($"{StopAfterAcks} messages acknowledged", enoughAcked.Task);
+        var stopping = DateTimeOffset.UtcNow;
         await first.StopAsync();
+        var stopped = DateTimeOffset.UtcNow;
         await Eventually.WithinAsync("the bridges to post the rest of the stream", Task.WhenAll(bridges));
         await first.DisposeAsync();
         var ackedByFirst = acked.Keys.ToHashSet(StringComparer.Ordinal);
@@ -62,6 +64,9 @@ public class RestartTests : ServerTestBase
         var expected = ExpectedReplies.Replay(processed.Select(record => record.Message), [Conversation.Coordinator], acknowledge: true);
         var posted = sink.Posted;
         TestContext.Out.WriteLine($"{processed.Count} messages processed, {expected.Replies.Count} replies owed, {posted.Count} posted, {sink.Requests.Count} requests at the sink.");
+        TestContext.Out.WriteLine($"The first host stopped from {stopping:HH:mm:ss.ffffff} to {stopped:HH:mm:ss.ffffff}.");
+        foreach (var request in sink.Requests.GroupBy(r => r.ReplyId).Where(g => g.Count() > 1).SelectMany(g => g))
+            TestContext.Out.WriteLine($"Reply {request.ReplyId} requested at {request.At:HH:mm:ss.ffffff}, answered {request.Answer}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(ackedByFirst.Where(id => again[id] != "duplicate"), Is.Empty, "acknowledged by the first host, yet not in the file");
@@ -77,7 +82,6 @@ public class RestartTests : ServerTestBase
             Assert.That(posted.Where(r => r.Deliveries > 2), Is.Empty);
             Assert.That(sink.Requests.All(r => r.SignatureValid), Is.True);
         }
-        TestContext.Out.WriteLine(posted.Single(r => r.InReplyTo == tally.MsgId).Text);
     }
 
     /// The chain, then residents' lines (acknowledged), some a message the bot cannot place, some 我的, some a copy of
