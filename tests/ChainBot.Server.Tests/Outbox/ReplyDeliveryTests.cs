@@ -3,7 +3,7 @@ using ChainBot.Server.Tests.Support;
 namespace ChainBot.Server.Tests.Outbox;
 
 /// <summary>
-/// The bridge's reply endpoint misbehaving: 500s, a hang past the bot's timeout, a refusal. Transient failures are
+/// The bridge's reply endpoint misbehaving: 500s, a hang past the bot's timeout, a rate limit, a refusal. Transient failures are
 /// retried (quick retries within a round, then rounds further apart) until the reply is delivered, exactly once;
 /// a refusal parks it; and a group's replies reach the group in order whatever failed on the way.
 /// </summary>
@@ -48,6 +48,27 @@ public class ReplyDeliveryTests : ServerTestBase
                 "sent, after one failed round whose reason is kept");
             var health = await bot.Store.HealthAsync();
             Assert.That((health.PendingReplies, health.ParkedReplies), Is.EqualTo((0L, 0L)));
+        }
+    }
+
+    [Test]
+    public async Task A_rate_limit_is_honoured_then_the_reply_delivered_once()
+    {
+        var sink = await StartSinkAsync();
+        sink.Script(SinkAnswer.TooMany429);
+        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = FastOutbox });
+        var group = new Conversation("g_429", "limit");
+        await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, Conversation.Chain("1. 12号301 王阿姨 1份")));
+        await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, "统计"));
+
+        var reply = await sink.WaitForReplyAsync("the 统计 reply, after the rate limit", _ => true);
+
+        var requests = sink.Requests;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requests.Select(r => r.Answer), Is.EqualTo(new[] { SinkAnswer.TooMany429, SinkAnswer.Succeed }), "no quick retry into a rate limit");
+            Assert.That(requests[1].At - requests[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.99)), "Retry-After: 1 is waited out");
+            Assert.That(reply.Deliveries, Is.EqualTo(1));
         }
     }
 

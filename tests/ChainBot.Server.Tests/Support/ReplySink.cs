@@ -20,6 +20,9 @@ internal enum SinkAnswer
 
     /// 400: a failure that will not pass.
     Reject400,
+
+    /// 429 with <c>Retry-After: 1</c>: a rate limit, asking for a second's pause.
+    TooMany429,
 }
 
 /// One request the sink received, whatever it answered.
@@ -167,6 +170,9 @@ internal sealed class ReplySink : IAsyncDisposable
                     }
                 }
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case SinkAnswer.TooMany429:
+                http.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             default:
                 return signed ? Results.BadRequest() : Results.Unauthorized();
         }
