@@ -72,10 +72,12 @@ internal sealed class OutboxSender(
         int tried = 0;
         foreach (var record in due)
         {
+            if (cancellationToken.IsCancellationRequested)
+                break; // stopping: no new reply; the rest wait in the outbox for the next start
             if (stalled.Contains(record.Reply.GroupId) || IsHeldBack(record, now))
                 continue;
             tried++;
-            var outcome = await SendAsync(record.Reply, cancellationToken).ConfigureAwait(false);
+            var outcome = await SendFinishingAsync(record.Reply, cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Sent:
@@ -115,6 +117,17 @@ internal sealed class OutboxSender(
             return true;
         _held.Remove(record.Reply.GroupId);
         return false;
+    }
+
+    /// <summary>
+    /// Sends one reply. A stop that comes meanwhile gives it up to one attempt's timeout to finish rather than cut it
+    /// off: a request cut off after the channel took the reply would leave it unmarked, to be sent again on restart.
+    /// </summary>
+    private async Task<SendOutcome> SendFinishingAsync(OutboxReply reply, CancellationToken stoppingToken)
+    {
+        using var finishing = new CancellationTokenSource();
+        using var stop = stoppingToken.Register(() => finishing.CancelAfter(_options.AttemptTimeout));
+        return await SendAsync(reply, finishing.Token).ConfigureAwait(false);
     }
 
     private async Task<SendOutcome> SendAsync(OutboxReply reply, CancellationToken cancellationToken)

@@ -23,12 +23,15 @@ internal enum SinkAnswer
 
     /// 429 with <c>Retry-After: 1</c>: a rate limit, asking for a second's pause.
     TooMany429,
+
+    /// The reply is posted at once, but the 200 comes half a second later (a slow bridge).
+    SlowSucceed,
 }
 
 /// One request the sink received, whatever it answered.
 internal sealed record SinkRequest(DateTimeOffset At, string? ReplyId, bool SignatureValid, SinkAnswer Answer, string Body);
 
-/// A reply the sink posted in its group: the first 2xx for its reply id. Deliveries counts the requests for this
+/// A reply the sink posted in its group: the first 2xx (or slow 2xx) for its reply id. Deliveries counts the requests for this
 /// reply id answered 2xx (a bridge ignores all but the first): more than one is a reply the bot sent twice.
 internal sealed record PostedReply(string ReplyId, string GroupId, string? InReplyTo, IReadOnlyList<string> Mentions, string Text, int Deliveries);
 
@@ -137,7 +140,7 @@ internal sealed class ReplySink : IAsyncDisposable
         {
             answer = !signed || reply is null ? SinkAnswer.Reject400 : _script.TryDequeue(out var next) ? next : SinkAnswer.Succeed;
             _requests.Add(new SinkRequest(DateTimeOffset.UtcNow, reply?.ReplyId, signed, answer, System.Text.Encoding.UTF8.GetString(body)));
-            if (answer == SinkAnswer.Succeed)
+            if (answer is SinkAnswer.Succeed or SinkAnswer.SlowSucceed)
             {
                 if (_posted.TryGetValue(reply!.ReplyId, out var first))
                 {
@@ -154,6 +157,19 @@ internal sealed class ReplySink : IAsyncDisposable
         switch (answer)
         {
             case SinkAnswer.Succeed:
+                return Results.Ok();
+            case SinkAnswer.SlowSucceed:
+                using (var slow = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token))
+                {
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(500), slow.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The bot gave up waiting: the reply is posted in the group all the same.
+                    }
+                }
                 return Results.Ok();
             case SinkAnswer.Fail500:
                 return Results.StatusCode(StatusCodes.Status500InternalServerError);
