@@ -11,8 +11,9 @@ namespace ChainBot.Server.Outbox;
 /// in a resilience pipeline (a few quick retries with jittered backoff, a circuit breaker per channel). A reply that
 /// still fails waits in the outbox with a growing delay — Polly covers blips of seconds, the outbox row covers hours —
 /// and one that can never be delivered is parked with its reason. A reply is marked sent as soon as its channel took
-/// it; the one window left (sent, then a crash before the mark) is closed by the receiver, which ignores a reply id
-/// it has posted. The rounds' pacing comes from <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
+/// it; a stop lets the reply under way finish and be marked. The one window left (sent, then a crash before the mark)
+/// is closed by the receiver, which ignores a reply id it has posted. The rounds' pacing comes from
+/// <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
 /// </summary>
 internal sealed class OutboxSender(
     IChainBotStore store,
@@ -45,8 +46,8 @@ internal sealed class OutboxSender(
         {
             try
             {
-                int sent = await SendDueAsync(stoppingToken).ConfigureAwait(false);
-                if (sent == 0)
+                int tried = await SendDueAsync(stoppingToken).ConfigureAwait(false);
+                if (tried == 0)
                     await signal.WaitAsync(Idle, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,6 +63,7 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>Sends the replies due now, each group's in order; returns how many it tried to send.</summary>
+    /// <param name="cancellationToken">The host stopping: no further reply is started, and the one under way is given one attempt's timeout to finish.</param>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
