@@ -28,23 +28,22 @@ public class GenericRefusalTests : ServerTestBase
         return [.. bytes[..index], .. bad, .. bytes[(index + at.Length)..]];
     }
 
-    // name, body, content type, how it is signed, status, a fragment of the reason (null: any or none)
+    // name, body, how it is signed (headers made when the test runs, from the body; null: signed properly now),
+    // status, a fragment of the reason (null: any), content type
     public static IEnumerable<TestCaseData> Refused()
     {
         byte[] good = Good.ToJson();
-        string now = Signing.Now();
-        string Sign(byte[] body, string secret = BotHost.TestSecret, string? timestamp = null) => Signing.Signature(secret, timestamp ?? now, body);
+        static string Sign(byte[] body, string timestamp, string secret = BotHost.TestSecret) => Signing.Signature(secret, timestamp, body);
+        static string Ago(int minutes) => Signing.Timestamp(DateTimeOffset.UtcNow.AddMinutes(-minutes));
 
-        yield return Case("no signature header", good, sign: (null, now), 401, "X-ChainBot-Signature header is missing");
-        yield return Case("no timestamp header", good, sign: (Sign(good), null), 401, "X-ChainBot-Timestamp header is missing");
-        yield return Case("signed with another secret", good, sign: (Sign(good, "not-the-secret"), now), 401, "does not match");
-        yield return Case("signature of another body", good, sign: (Sign(Utf8("{}")), now), 401, "does not match");
-        yield return Case("signature not sha256= and hex", good, sign: ("sha256=xyz", now), 401, "64 hex digits");
-        yield return Case("timestamp not Unix seconds", good, sign: (Sign(good, timestamp: "yesterday"), "yesterday"), 401, "not Unix seconds");
-        string stale = Signing.Timestamp(DateTimeOffset.UtcNow.AddMinutes(-6));
-        yield return Case("timestamp six minutes old", good, sign: (Sign(good, timestamp: stale), stale), 401, "old");
-        string future = Signing.Timestamp(DateTimeOffset.UtcNow.AddMinutes(6));
-        yield return Case("timestamp six minutes ahead", good, sign: (Sign(good, timestamp: future), future), 401, "in the future");
+        yield return Case("no signature header", good, sign: _ => (null, Signing.Now()), 401, "X-ChainBot-Signature header is missing");
+        yield return Case("no timestamp header", good, sign: body => (Sign(body, Signing.Now()), null), 401, "X-ChainBot-Timestamp header is missing");
+        yield return Case("signed with another secret", good, sign: body => (Sign(body, Signing.Now(), "not-the-secret"), Signing.Now()), 401, "does not match");
+        yield return Case("signature of another body", good, sign: _ => (Sign(Utf8("{}"), Signing.Now()), Signing.Now()), 401, "does not match");
+        yield return Case("signature not sha256= and hex", good, sign: _ => ("sha256=xyz", Signing.Now()), 401, "64 hex digits");
+        yield return Case("timestamp not Unix seconds", good, sign: body => (Sign(body, "yesterday"), "yesterday"), 401, "not Unix seconds");
+        yield return Case("timestamp six minutes old", good, sign: body => (Sign(body, Ago(6)), Ago(6)), 401, "old");
+        yield return Case("timestamp six minutes ahead", good, sign: body => (Sign(body, Ago(-6)), Ago(-6)), 401, "in the future");
 
         yield return Case("malformed JSON", Utf8("{\"msgId\":\"m1\","), sign: null, 400, "malformed JSON");
         yield return Case("JSON that is not an object", Utf8("[1,2]"), sign: null, 400, "not a JSON object");
@@ -64,17 +63,18 @@ public class GenericRefusalTests : ServerTestBase
         yield return Case("missing text", Utf8("{\"msgId\":\"m1\",\"groupId\":\"g1\",\"senderId\":\"u1\",\"time\":\"2022-04-18T09:30:00+08:00\"}"), sign: null, 400, "text");
     }
 
-    private static TestCaseData Case(string name, byte[] body, (string? Signature, string? Timestamp)? sign, int status, string? reason, string? contentType = "application/json") =>
+    private static TestCaseData Case(string name, byte[] body, Func<byte[], (string? Signature, string? Timestamp)>? sign, int status, string? reason, string? contentType = "application/json") =>
         new TestCaseData(body, contentType, sign, status, reason).SetName(name.Replace(' ', '_'));
 
     [TestCaseSource(nameof(Refused))]
-    public async Task Refused_and_nothing_stored(byte[] body, string? contentType, (string? Signature, string? Timestamp)? sign, int status, string? reason)
+    public async Task Refused_and_nothing_stored(byte[] body, string? contentType, Func<byte[], (string? Signature, string? Timestamp)>? sign, int status, string? reason)
     {
         var sink = await StartSinkAsync();
         var bot = await StartBotAsync(sink);
+        var headers = sign?.Invoke(body);
 
-        using var response = sign is { } headers
-            ? await bot.PostRawAsync(body, contentType, headers.Signature, headers.Timestamp, sign: false)
+        using var response = headers is var (signature, timestamp)
+            ? await bot.PostRawAsync(body, contentType, signature, timestamp, sign: false)
             : await bot.PostRawAsync(body, contentType);
         string answer = await response.Content.ReadAsStringAsync();
 
@@ -83,7 +83,7 @@ public class GenericRefusalTests : ServerTestBase
         Assert.That(error, Is.Not.Empty);
         if (reason is not null)
             Assert.That(error, Does.Contain(reason));
-        Assert.That(error, Does.Not.Contain(Signing.Signature(BotHost.TestSecret, sign?.Timestamp ?? "", body)[7..]), "never the expected signature");
+        Assert.That(error, Does.Not.Contain(Signing.Signature(BotHost.TestSecret, headers?.Timestamp ?? "", body)[7..]), "never the expected signature");
         await AssertOnlyTheGoodMessageIsStoredAsync(bot);
     }
 
