@@ -6,7 +6,8 @@ namespace ChainBot.Server.Tests.Pipeline;
 /// <summary>
 /// A host stopped in the middle of a stream of messages, and a new one started on the same SQLite file: every
 /// message that was acknowledged (200) is processed exactly once in the end, in the order the inbox took it, and the
-/// group gets every reply it is owed exactly once — what a replay of the processed messages through the merger says.
+/// group gets every reply it is owed exactly once and in order — what a replay of the processed messages through the
+/// merger says.
 /// </summary>
 public class RestartTests : ServerTestBase
 {
@@ -74,8 +75,8 @@ public class RestartTests : ServerTestBase
             Assert.That(processed.Select(r => r.Message.MsgId), Is.EquivalentTo(stream.Select(m => m.MsgId).Append(tally.MsgId)), "every message processed once");
             Assert.That(processed.Select(r => r.Id), Is.Ordered, "processed in the order the inbox took them");
             Assert.That(expected.Replies, Has.Count.GreaterThan(StreamLength / 2), "the stream calls for many replies");
-            Assert.That(posted.Select(r => ExpectedReplies.Of(r).ToString()), Is.EquivalentTo(expected.Replies.Select(r => r.ToString())),
-                "the replies posted are those a replay of the processed messages owes, each once");
+            Assert.That(posted.Select(r => ExpectedReplies.Of(r).ToString()), Is.EqualTo(expected.Replies.Select(r => r.ToString())),
+                "the replies posted are those a replay of the processed messages owes, each once, in order");
             // Not even sent twice (a bridge would ignore the repeat): a reply under way when the host stopped was
             // finished and recorded, not cut off and left for the next host.
             Assert.That(posted.Where(r => r.Deliveries > 1).Select(r => r.ReplyId), Is.Empty, "replies delivered more than once");
