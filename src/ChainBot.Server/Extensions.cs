@@ -33,6 +33,7 @@ internal static class Extensions
     public static IHostApplicationBuilder AddChainBotPipeline(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<Dictionary<string, GroupOptions>>().BindConfiguration(GroupOptions.Section);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GroupDirectory>();
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddSingleton<OutboxSignal>();

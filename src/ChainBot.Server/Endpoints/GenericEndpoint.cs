@@ -1,7 +1,6 @@
 using System.Net;
-using ChainBot.Channels;
+using System.Text.Unicode;
 using ChainBot.Channels.Generic;
-using ChainBot.Core.Messages;
 using ChainBot.Server.Pipeline;
 using ChainBot.Storage;
 
@@ -11,7 +10,8 @@ namespace ChainBot.Server.Endpoints;
 /// <c>POST /webhook/generic</c>: a bridge posts one transcript object (design.md, "Contracts"), signed with the
 /// shared secret (<c>X-ChainBot-Signature</c>, <c>X-ChainBot-Timestamp</c>). Checked before anything is stored, then
 /// stored before it is acknowledged: 200 once the message is on disk (or was already), 401 for a bad or missing
-/// signature, 400 with the reason for a body that is not a message, 413 for one over 64 KB.
+/// signature, 400 with the reason for a body that is not a message (not JSON, not UTF-8, no msgId…), 413 for one over
+/// 64 KB.
 /// </summary>
 /// <remarks>With no secret configured (a fresh clone) only loopback callers are accepted, unsigned.</remarks>
 internal static class GenericEndpoint
@@ -38,20 +38,21 @@ internal static class GenericEndpoint
             return Refuse(logger, StatusCodes.Status400BadRequest, "the body must be application/json");
         byte[] body = await ReadBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
 
-        ChannelResult<IncomingMessage> read;
         if (channel.Webhook is { } webhook)
         {
             var check = webhook.Verify(http.Request.Headers[GenericHeaders.Signature], http.Request.Headers[GenericHeaders.Timestamp], body);
             if (!check.IsValid)
                 return Refuse(logger, StatusCodes.Status401Unauthorized, check.Reason ?? "bad signature");
-            read = GenericWebhook.Read(body);
         }
-        else
+        else if (!AcceptsUnsigned(http.Connection.RemoteIpAddress))
         {
-            if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
-                return Refuse(logger, StatusCodes.Status401Unauthorized, "no secret is configured: only loopback callers are accepted");
-            read = GenericWebhook.Read(body);
+            return Refuse(logger, StatusCodes.Status401Unauthorized, "no secret is configured: only loopback callers are accepted");
         }
+        // JSON between systems is UTF-8 (RFC 8259 §8.1); the reader checks only the strings it decodes, so invalid
+        // bytes in a member it skips would otherwise be accepted.
+        if (!Utf8.IsValid(body))
+            return Refuse(logger, StatusCodes.Status400BadRequest, "the body is not valid UTF-8");
+        var read = GenericWebhook.Read(body);
         if (!read.IsSuccess)
             return Refuse(logger, StatusCodes.Status400BadRequest, read.Reason ?? "not a message");
 
@@ -60,6 +61,13 @@ internal static class GenericEndpoint
             inbox.Set();
         return TypedResults.Ok(new { status = accepted.Duplicate ? "duplicate" : "accepted", msgId = read.Value!.MsgId });
     }
+
+    /// <summary>
+    /// Whether an unsigned request is accepted, with no secret configured: only from this machine, a loopback address
+    /// (IPv4, IPv6, or IPv4 mapped into IPv6 as a dual-mode socket reports it); never from an unknown address.
+    /// </summary>
+    internal static bool AcceptsUnsigned(IPAddress? remote) =>
+        remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     /// <summary>The whole body; Kestrel's limit (64 KB) refuses a larger one with 413 before it is read.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

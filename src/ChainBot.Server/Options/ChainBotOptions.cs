@@ -52,3 +52,36 @@ public sealed class GroupOptions
     /// <summary>Whether the bot acknowledges each new line (已登记 …); off by default, to keep the group quiet.</summary>
     public bool Acknowledge { get; set; }
 }
+
+/// <summary>
+/// The section <c>ChainBot:Outbox</c>: how the outbox sender paces a reply that fails. Within a round, a few quick
+/// retries (Polly: <see cref="Retries"/> after the first attempt, from <see cref="FirstRetryDelay"/>, each attempt
+/// cut at <see cref="AttemptTimeout"/>); a round that still fails leaves the reply in the outbox for the next round,
+/// <see cref="FirstRoundDelay"/> later, doubling up to <see cref="MaxRoundDelay"/>. The defaults suit a real bridge;
+/// tests shorten them.
+/// </summary>
+public sealed class OutboxOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "ChainBot:Outbox";
+
+    /// <summary>How long one attempt may take before it counts as failed (Polly's limits: 10 ms to a day). Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Quick retries of a transient failure within a round, after the first attempt. Default 3.</summary>
+    [Range(1, 100)]
+    public int Retries { get; set; } = 3;
+
+    /// <summary>The delay before the first quick retry; later ones double it, with jitter. Default 500 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The wait after a failed round before the next; it doubles each round. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan FirstRoundDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between rounds, however many failed. Default 30 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxRoundDelay { get; set; } = TimeSpan.FromMinutes(30);
+}

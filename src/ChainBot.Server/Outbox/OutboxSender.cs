@@ -1,5 +1,7 @@
+using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
 using ChainBot.Storage;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace ChainBot.Server.Outbox;
@@ -9,14 +11,16 @@ namespace ChainBot.Server.Outbox;
 /// in a resilience pipeline (a few quick retries with jittered backoff, a circuit breaker per channel). A reply that
 /// still fails waits in the outbox with a growing delay — Polly covers blips of seconds, the outbox row covers hours —
 /// and one that can never be delivered is parked with its reason. A reply is marked sent as soon as its channel took
-/// it; the one window left (sent, then a crash before the mark) is closed by the receiver, which ignores a reply id
-/// it has posted.
+/// it; a stop lets the reply under way finish and be marked. The one window left (sent, then a crash before the mark)
+/// is closed by the receiver, which ignores a reply id it has posted. The rounds' pacing comes from
+/// <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
 /// </summary>
 internal sealed class OutboxSender(
     IChainBotStore store,
     IEnumerable<IReplyTransport> transports,
     ReplyResilience resilience,
     OutboxSignal signal,
+    IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -24,9 +28,17 @@ internal sealed class OutboxSender(
     public const int MaxRounds = 12;
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(30);
+
+    private readonly OutboxOptions _options = options.Value;
 
     private readonly Dictionary<string, IReplyTransport> _transports = transports.ToDictionary(t => t.Channel, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Groups whose oldest undelivered reply failed a round, with that reply and when its next round is due: the
+    /// group's later replies wait until then. In memory, used by the one sending loop only; after a restart a later
+    /// reply may go out before an earlier one that is still waiting.
+    /// </summary>
+    private readonly Dictionary<string, (long OutboxId, DateTimeOffset Until)> _held = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,8 +46,8 @@ internal sealed class OutboxSender(
         {
             try
             {
-                int sent = await SendDueAsync(stoppingToken).ConfigureAwait(false);
-                if (sent == 0)
+                int tried = await SendDueAsync(stoppingToken).ConfigureAwait(false);
+                if (tried == 0)
                     await signal.WaitAsync(Idle, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,24 +62,35 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>Sends the replies due now; returns how many were looked at.</summary>
+    /// <summary>Sends the replies due now, each group's in order; returns how many it tried to send.</summary>
+    /// <param name="cancellationToken">The host stopping: no further reply is started, and the one under way is given one attempt's timeout to finish.</param>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var due = await store.DueRepliesAsync(time.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
-        // A group's replies go out in order: once one of them fails, the rest of that group wait for the next round.
+        var now = time.GetUtcNow();
+        var due = await store.DueRepliesAsync(now, 64, cancellationToken).ConfigureAwait(false);
+        // A group's replies go out in order: once one of them fails, the rest of that group wait for it — for the
+        // rest of this round, and (held) until its next round comes.
         var stalled = new HashSet<string>(StringComparer.Ordinal);
+        int tried = 0;
         foreach (var record in due)
         {
-            if (stalled.Contains(record.Reply.GroupId))
+            if (cancellationToken.IsCancellationRequested)
+                break; // stopping: no new reply; the rest wait in the outbox for the next start
+            if (stalled.Contains(record.Reply.GroupId) || IsHeldBack(record, now))
                 continue;
-            var outcome = await SendAsync(record.Reply, cancellationToken).ConfigureAwait(false);
+            tried++;
+            var outcome = await SendFinishingAsync(record.Reply, cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Sent:
-                    await store.MarkSentAsync(record.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    _held.Remove(record.Reply.GroupId);
+                    // Recorded even when the host is stopping: the channel has the reply, and a mark given up on
+                    // would send it again after the restart.
+                    await store.MarkSentAsync(record.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                     break;
                 case SendOutcomeKind.Permanent:
                 case SendOutcomeKind.Transient when record.Attempts + 1 >= MaxRounds:
+                    _held.Remove(record.Reply.GroupId);
                     stalled.Add(record.Reply.GroupId);
                     await store.ParkAsync(record.Id, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyParked(logger, record.Reply.ReplyId, record.Reply.Channel, outcome.Reason ?? "failed");
@@ -75,12 +98,38 @@ internal sealed class OutboxSender(
                 default:
                     stalled.Add(record.Reply.GroupId);
                     var at = time.GetUtcNow() + Delay(record.Attempts + 1, outcome.RetryAfter);
+                    _held[record.Reply.GroupId] = (record.Id, at);
                     await store.RetryLaterAsync(record.Id, at, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyRetry(logger, record.Reply.ReplyId, record.Reply.Channel, record.Attempts + 1, outcome.Reason ?? "failed", at);
                     break;
             }
         }
-        return due.Count;
+        return tried;
+    }
+
+    /// <summary>
+    /// True when an earlier reply of the record's group failed its last round and waits for the next: this one waits
+    /// too, rather than overtake it. Once that round is due, the earlier reply is due as well, and first in order.
+    /// </summary>
+    private bool IsHeldBack(OutboxRecord record, DateTimeOffset now)
+    {
+        if (!_held.TryGetValue(record.Reply.GroupId, out var held) || held.OutboxId == record.Id)
+            return false;
+        if (now < held.Until)
+            return true;
+        _held.Remove(record.Reply.GroupId);
+        return false;
+    }
+
+    /// <summary>
+    /// Sends one reply. A stop that comes meanwhile gives it up to one attempt's timeout to finish rather than cut it
+    /// off: a request cut off after the channel took the reply would leave it unmarked, to be sent again on restart.
+    /// </summary>
+    private async Task<SendOutcome> SendFinishingAsync(OutboxReply reply, CancellationToken stoppingToken)
+    {
+        using var finishing = new CancellationTokenSource();
+        using var stop = stoppingToken.Register(() => finishing.CancelAfter(_options.AttemptTimeout));
+        return await SendAsync(reply, finishing.Token).ConfigureAwait(false);
     }
 
     private async Task<SendOutcome> SendAsync(OutboxReply reply, CancellationToken cancellationToken)
@@ -109,12 +158,15 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>The wait before the next round: doubling from 5 s up to half an hour, or what the endpoint asked.</summary>
-    private static TimeSpan Delay(int round, TimeSpan? retryAfter)
+    /// <summary>
+    /// The wait before the next round: doubling from <see cref="OutboxOptions.FirstRoundDelay"/> (5 s) up to
+    /// <see cref="OutboxOptions.MaxRoundDelay"/> (half an hour), or what the endpoint asked.
+    /// </summary>
+    private TimeSpan Delay(int round, TimeSpan? retryAfter)
     {
-        var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(round - 1, 10)));
+        var backoff = _options.FirstRoundDelay * Math.Pow(2, Math.Min(round - 1, 10));
         if (retryAfter is { } asked && asked > backoff)
             backoff = asked;
-        return backoff < MaxDelay ? backoff : MaxDelay;
+        return backoff < _options.MaxRoundDelay ? backoff : _options.MaxRoundDelay;
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ChainBot.Server.Options;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -7,21 +9,14 @@ namespace ChainBot.Server.Outbox;
 
 /// <summary>
 /// One resilience pipeline per channel route (a bridge, a robot, an account), built once and reused: a timeout per
-/// attempt, three retries of transient outcomes with jittered exponential backoff, and a circuit breaker, so one
-/// failing endpoint neither floods nor holds up the others.
+/// attempt, retries (three by default) of transient outcomes with jittered exponential backoff, and a circuit
+/// breaker, so one failing endpoint neither floods nor holds up the others. The timeout, the retries and their first
+/// delay come from <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
 /// </summary>
-internal sealed class ReplyResilience(TimeProvider time)
+internal sealed class ReplyResilience(IOptions<OutboxOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ResiliencePipeline<SendOutcome>> _pipelines = new(StringComparer.Ordinal);
-
-    /// <summary>Per-attempt timeout, retries and their first delay; tests shorten them.</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <inheritdoc cref="AttemptTimeout"/>
-    public int Retries { get; init; } = 3;
-
-    /// <inheritdoc cref="AttemptTimeout"/>
-    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    private readonly OutboxOptions _options = options.Value;
 
     /// <summary>The pipeline of a route (<c>generic</c>, <c>wecom:app1</c>).</summary>
     public ResiliencePipeline<SendOutcome> For(string route) => _pipelines.GetOrAdd(route, Build);
@@ -44,12 +39,12 @@ internal sealed class ReplyResilience(TimeProvider time)
             .AddRetry(new RetryStrategyOptions<SendOutcome>
             {
                 ShouldHandle = transient,
-                MaxRetryAttempts = Retries,
+                MaxRetryAttempts = _options.Retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = FirstRetryDelay,
+                Delay = _options.FirstRetryDelay,
             })
-            .AddTimeout(AttemptTimeout)
+            .AddTimeout(_options.AttemptTimeout)
             .Build();
     }
 }
