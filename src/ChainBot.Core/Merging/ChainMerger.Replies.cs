@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Buffers;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Text;
+using ChainBot.Core.Parsing.Entries;
+using ChainBot.Core.Parsing;
 
 namespace ChainBot.Core.Merging;
 
@@ -24,7 +27,7 @@ public sealed partial class ChainMerger
             // After every deadline a resident's line still counts for something: kept late in the latest chain.
             if (state.Chains.IsEmpty)
                 return Ignore(state, turn, "chatter");
-            open.Add(state.Chains[^1]);
+            open.Add(state.Chains.MaxBy(EndedAt)!);
         }
 
         var fits = new List<(ChainState Chain, ChainPost Reply)>();
@@ -36,7 +39,10 @@ public sealed partial class ChainMerger
         }
         if (fits.Count == 0)
             return open.Count == 1 ? Misread(state, turn, open[0], text) : Ignore(state, turn, "chatter");
-        // Several chains could take it: the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
+        // Several chains could take it: the one that holds its household's line (or, for 我的…, the sender's), else
+        // the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
+        if (fits.Count > 1)
+            fits = Narrow(fits, fit => HoldsLinesOf(fit.Chain, fit.Reply, turn.Message.SenderId));
         if (fits.Count > 1)
             fits = Narrow(fits, fit => NamesItemOf(text, fit.Chain.Header));
         if (fits.Count > 1)
@@ -80,7 +86,7 @@ public sealed partial class ChainMerger
         {
             bool household = NamesHousehold(chain, entry);
             bool instruction = entry.IsCorrection || entry.Status == EntryStatus.Cancelled;
-            bool says = chain.Kind == ChainKind.Order ? !entry.Items.IsEmpty || instruction : entry.Address.Building is not null || instruction;
+            bool says = chain.Kind == ChainKind.Order ? !entry.Items.IsEmpty || instruction : household || instruction;
             if (!says || (!household && !self && !instruction))
                 return false;
         }
@@ -95,7 +101,7 @@ public sealed partial class ChainMerger
     {
         // Read strictly, as lines of a copy: only a line that starts with an address is taken for an entry.
         var strict = _parser.ParseUnder(text, chain.Header);
-        var misread = strict.Unread.Where(line => line.Reason is not (UnreadReasons.NotAnEntry or UnreadReasons.NoHousehold)).ToImmutableArray();
+        var misread = strict.Unread.Where(line => line.Reason is not (UnreadReasons.NotAnEntry or UnreadReasons.NoHousehold) && NamesRoom(line.Line)).ToImmutableArray();
         if (!strict.Entries.IsEmpty || misread.IsEmpty)
             return Ignore(state, turn, "chatter");
         var edit = new ChainEdit(chain);
@@ -103,13 +109,33 @@ public sealed partial class ChainMerger
         return Put(state, edit);
     }
 
+    /// <summary>A line that starts with an address with a room (15-502 …): a resident's line, not a notice to a building.</summary>
+    private static bool NamesRoom(string line)
+    {
+        var text = TextNormalizer.Normalize(line).AsSpan().Trim(' ');
+        if (SequenceNumbers.TryRead(text, out _, out int bodyStart))
+            text = text[bodyStart..].TrimStart(' ');
+        Span<bool> consumed = text.Length <= 512 ? stackalloc bool[text.Length] : new bool[text.Length];
+        return AddressScanner.TryFind(text, consumed, null, out var match) && match.Start <= 1 && match.Address.Room is not null;
+    }
+
     /// <summary>
-    /// Whether a reply's entry says whose line it is. A name alone does only in a chain of names (an office lunch, a
-    /// crew): elsewhere 王老师说 2份也行 or 广西的，很甜 are talk, and 王 取消 is the sender's own line.
+    /// Whether a reply's entry says whose line it is: a room (15-502, 3号楼201), or a name in a chain of names (an office
+    /// lunch, a crew). A building alone is how notices speak (西瓜已到南门，7号楼的先来拿), a name alone how talk does
+    /// (王老师说 2份也行); 王 取消 is the sender's own line.
     /// </summary>
     private static bool NamesHousehold(ChainState chain, ChainEntry entry) =>
-        !entry.Address.IsEmpty
+        entry.Address.Room is not null
         || (entry.Name is not null && !chain.Entries.IsEmpty && chain.Entries.All(e => e.Entry.Address.IsEmpty));
+
+    /// <summary>True when the chain holds a line of a household the reply names, or for a reply naming none, the sender's.</summary>
+    private static bool HoldsLinesOf(ChainState chain, ChainPost reply, string sender) =>
+        reply.Entries.All(entry => NamesHousehold(chain, entry)
+            ? chain.Index.Households.ContainsKey(entry.Household)
+            : chain.Entries.Any(e => e.Owner == sender));
+
+    /// <summary>When a chain stopped taking lines: closed, or its deadline; for one with neither, when it opened.</summary>
+    private static DateTimeOffset EndedAt(ChainState chain) => chain.ClosedBy?.Time ?? chain.Header.Deadline ?? chain.OpenedBy.Time;
 
     /// <summary>The fits that pass <paramref name="test"/>, if any do; else all of them.</summary>
     private static List<(ChainState Chain, ChainPost Reply)> Narrow(List<(ChainState Chain, ChainPost Reply)> fits, Func<(ChainState Chain, ChainPost Reply), bool> test)

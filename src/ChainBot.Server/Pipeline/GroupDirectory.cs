@@ -16,7 +16,8 @@ namespace ChainBot.Server.Pipeline;
 internal sealed class GroupDirectory(
     IChainBotStore store,
     ChainParser parser,
-    IOptionsMonitor<Dictionary<string, GroupOptions>> groups)
+    IOptionsMonitor<Dictionary<string, GroupOptions>> groups,
+    ILogger<GroupDirectory> logger)
 {
     private readonly ConcurrentDictionary<string, GroupState> _states = new(StringComparer.Ordinal);
 
@@ -39,7 +40,19 @@ internal sealed class GroupDirectory(
         if (_states.TryGetValue(groupId, out var state))
             return state;
         var history = await store.ProcessedAsync(groupId, cancellationToken).ConfigureAwait(false);
-        state = merger.Replay(history.Select(record => record.Message));
+        state = GroupState.Empty;
+        foreach (var record in history)
+        {
+            try
+            {
+                state = merger.Apply(state, record.Message).State;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Skipped when it was processed (InboxProcessor), skipped again: the group's history stays replayable.
+                Log.MergeFailed(logger, e, groupId, record.Message.MsgId);
+            }
+        }
         _states[groupId] = state;
         return state;
     }

@@ -25,7 +25,9 @@ internal static class ReplyPlanner
         string route = record.Channel.StartsWith("wechat:", StringComparison.Ordinal) ? record.Channel + ":" + message.SenderId : record.Channel;
         for (int i = 0; i < replies.Length; i++)
         {
-            string replyId = message.MsgId + "#" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            // Message ids are unique within a channel only: a reply id names the channel too, except the bridge's own.
+            string replyId = (record.Channel == Endpoints.GenericEndpoint.Channel ? "" : record.Channel + "/")
+                + message.MsgId + "#" + (i + 1).ToString(CultureInfo.InvariantCulture);
             yield return new OutboxReply(replyId, route, message.GroupId, message.MsgId, replies[i].Mentions, replies[i].Text);
         }
     }

@@ -387,4 +387,43 @@ public class ChainMergerTests
         Assert.That(chatter.Events.Single(), Is.EqualTo(new MessageIgnored("m3", "chatter")));
         Assert.That(group.Chain().Entries, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void A_notice_to_a_building_is_no_line_of_a_roster_or_an_order()
+    {
+        var group = new GroupScript();
+        group.Post("tuan", Chain(Line1));
+        group.Post("vol", "#接龙\n核酸检测志愿者报名\n例：12号 301 张三\n\n1. 5号102 王老师");
+        var notice = group.Post("tuan", "西瓜已到南门，7号楼的先来拿");
+        var arrived = group.Post("tuan", "15号楼的水果到了，请下楼自取");
+
+        Assert.That(notice.Events.Single(), Is.EqualTo(new MessageIgnored("m3", "chatter")));
+        Assert.That(arrived.Events.Single(), Is.EqualTo(new MessageIgnored("m4", "chatter")));
+        Assert.That(group.State.Chains.Sum(c => c.Entries.Count), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void With_two_chains_open_a_cancellation_goes_to_the_chain_that_holds_the_household()
+    {
+        var group = new GroupScript();
+        group.Post("tuan", Chain(Line1));
+        group.Post("li", Chain(Line1, Line2));
+        group.Post("fruit", "#接龙\n五常大米团购\n五常大米 10斤/袋 45元/袋\n截止时间：今晚8点\n\n1. 8号1101 陈 大米1袋");
+        var cancel = group.Post("li", "15-502 李 不要了");
+
+        Assert.That(cancel.Events.Single(), Is.EqualTo(new EntryChanged("m4", 1, 2)));
+        Assert.That(group.Chain(1).Entry(2).Entry.Status, Is.EqualTo(EntryStatus.Cancelled));
+    }
+
+    [Test]
+    public void After_every_deadline_a_reply_goes_late_to_the_chain_that_ended_last()
+    {
+        var group = new GroupScript();
+        group.Post("tuan", Chain(Line1)); // ends at 20:00
+        group.Post("fruit", "#接龙\n五常大米团购\n五常大米 10斤/袋 45元/袋\n截止时间：今天下午3点\n\n1. 8号1101 陈 大米1袋");
+        var late = group.Post("li", "15-502 李 2份", at: "21:00");
+
+        Assert.That(late.Events.OfType<EntryAdded>().Single().Chain, Is.EqualTo(1));
+        Assert.That(group.Dump(1), Does.EndWith("2|15-502|李|蔬菜套餐=2份|active|li|late"));
+    }
 }
