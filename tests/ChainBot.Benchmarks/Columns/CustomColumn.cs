@@ -33,4 +33,11 @@ internal abstract class CustomColumn(string columnName, int priority, string leg
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public abstract string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style);
+
+    /// <summary>The mean time of an operation in nanoseconds; false when the case has no result.</summary>
+    protected static bool TryGetMean(Summary summary, BenchmarkCase benchmarkCase, out double nanoseconds)
+    {
+        nanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean ?? 0;
+        return nanoseconds > 0;
+    }
 }

@@ -13,11 +13,8 @@ namespace ChainBot.Benchmarks.Columns;
 internal sealed class PerUnitTimeColumn(string unit, Func<BenchmarkCase, long> unitsPerOperation)
     : CustomColumn("µs/" + unit, 2, $"Mean time per {unit}, in microseconds (Mean divided by the {unit} count of one operation)")
 {
-    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var stats = summary[benchmarkCase]?.ResultStatistics;
-        if (stats is null || stats.Mean <= 0)
-            return "NA";
-        return (stats.Mean / 1e3 / unitsPerOperation(benchmarkCase)).ToString("F3", CultureInfo.InvariantCulture);
-    }
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        TryGetMean(summary, benchmarkCase, out double nanoseconds)
+            ? (nanoseconds / 1e3 / unitsPerOperation(benchmarkCase)).ToString("F3", CultureInfo.InvariantCulture)
+            : "NA";
 }

@@ -24,12 +24,8 @@ internal sealed class ThroughputColumn(Func<BenchmarkCase, long> bytesPerOperati
     {
     }
 
-    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var stats = summary[benchmarkCase]?.ResultStatistics;
-        if (stats is null || stats.Mean <= 0)
-            return "NA";
-        double seconds = stats.Mean / 1e9;
-        return (bytesPerOperation(benchmarkCase) / 1e6 / seconds).ToString("F2", CultureInfo.InvariantCulture);
-    }
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        TryGetMean(summary, benchmarkCase, out double nanoseconds)
+            ? (bytesPerOperation(benchmarkCase) / 1e6 / (nanoseconds / 1e9)).ToString("F2", CultureInfo.InvariantCulture)
+            : "NA";
 }
