@@ -108,6 +108,7 @@ public sealed class GroupDayCheck
         parts.AddRange(events.OfType<EntryAdded>().GroupBy(e => e.Chain).Select(g => $"adds {g.Count()} to {name(g.Key)}"));
         parts.AddRange(events.OfType<EntryChanged>().GroupBy(e => e.Chain).Select(g => $"changes {g.Count()} in {name(g.Key)}"));
         parts.AddRange(events.OfType<ChangeRefused>().Select(e => $"refused in {name(e.Chain)} ({e.Reason})"));
+        parts.AddRange(events.OfType<LinesUnread>().Select(e => $"{e.Lines.Length} lines unread in {name(e.Chain)} ({string.Join(", ", e.Lines.Select(l => l.Reason).Distinct())})"));
         parts.AddRange(events.OfType<MessageReported>().Select(e => $"reported ({e.Reason})"));
         parts.AddRange(events.OfType<MessageIgnored>().Select(e => $"ignored ({e.Why})"));
         parts.AddRange(events.OfType<CommandReceived>().Select(e => $"command {e.Command.Kind}"));

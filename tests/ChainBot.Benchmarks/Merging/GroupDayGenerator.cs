@@ -198,33 +198,35 @@ public static class GroupDayGenerator
     }
 
     /// <summary>
-    /// Residents who already have a line in the main chain change it (120) or cancel it (15), at most once after it
-    /// was cancelled; the address is written as in their line.
+    /// Residents who already have a line in the main chain change it (120) or cancel it (15), each once, writing the
+    /// address as in their line; a change always changes something (no 2份 for a line of 蔬菜套餐2份).
     /// </summary>
     private static IEnumerable<Draft> Replies(Random random, List<Resident> residents, TimeSpan[] mainTimes)
     {
         var times = Times(random, Changes + Cancellations, TimeSpan.FromMinutes(30), TimeSpan.FromHours(11.8));
         var cancels = new HashSet<int>(Pick(random, Cancellations, Changes + Cancellations));
-        var cancelled = new HashSet<int>();
+        var replied = new HashSet<int>();
         var text = new StringBuilder();
         for (int n = 0; n < times.Length; n++)
         {
-            // Someone whose line was posted a minute or more before, and who has not cancelled it.
+            // Someone whose line was posted a minute or more before, and who has not changed or cancelled it yet.
             int posted = Array.FindLastIndex(mainTimes, t => t <= times[n] - TimeSpan.FromMinutes(1)) + 1;
             int who;
             do
                 who = random.Next(posted);
-            while (cancelled.Contains(who));
+            while (!replied.Add(who));
             var by = residents[who];
             text.Clear().Append(by.Address);
             if (cancels.Contains(n))
             {
-                cancelled.Add(who);
                 text.Append(random.Next(3) switch { 0 => " 取消", 1 => " " + by.Name + " 不要了", _ => " " + by.Name + " 取消" });
                 yield return new Draft(times[n], by, text.ToString(), DayIntent.Cancels, GroupDay.MainChain);
                 continue;
             }
-            int quantity = random.Next(2, 5);
+            int quantity;
+            do
+                quantity = random.Next(1, 5);
+            while (by.Order == "蔬菜套餐" + quantity.ToString(CultureInfo.InvariantCulture) + "份");
             switch (random.Next(4))
             {
                 case 0: text.Append(' ').Append(by.Name).Append(' ').Append(quantity).Append('份'); break; // 15-502 李 2份
