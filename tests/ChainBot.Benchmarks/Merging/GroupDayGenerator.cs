@@ -28,7 +28,8 @@ public static class GroupDayGenerator
     /// <summary>The main chain's final entry count by default.</summary>
     public const int MainEntries = 300;
 
-    /// <summary>Messages in the default day; a day with another main chain size has as many more or fewer.</summary>
+    /// <summary>Messages in the default day; a day with another main chain size has as many more or fewer (and with
+    /// fewer than 136 entries, fewer changes and cancellations: one per resident of the chain at most).</summary>
     public const int Messages = MainEntries + Others;
 
     private const int FruitEntries = 60;
@@ -117,9 +118,8 @@ public static class GroupDayGenerator
             + (roster.Next(2) == 0 ? " " + Phone(roster) : "") + RosterRemarks[roster.Next(RosterRemarks.Length)])).ToList();
         drafts.AddRange(Posts(2, RosterHeader, rosterLines, Times(roster, RosterEntries, TimeSpan.FromHours(0.3), TimeSpan.FromHours(8.8)), roster));
 
-        var talk = new Random(seed + 4);
-        drafts.AddRange(Replies(talk, residents, mainTimes));
-        drafts.AddRange(Talk(talk, residents));
+        drafts.AddRange(Replies(new Random(seed + 4), residents, mainTimes));
+        drafts.AddRange(Talk(new Random(seed + 5), residents));
 
         var messages = ImmutableArray.CreateBuilder<DayMessage>(drafts.Count);
         var last = DateTimeOffset.MinValue;
@@ -203,24 +203,21 @@ public static class GroupDayGenerator
     /// </summary>
     private static IEnumerable<Draft> Replies(Random random, List<Resident> residents, TimeSpan[] mainTimes)
     {
-        var times = Times(random, Changes + Cancellations, TimeSpan.FromMinutes(30), TimeSpan.FromHours(11.8));
-        var cancels = new HashSet<int>(Pick(random, Cancellations, Changes + Cancellations));
-        var replied = new HashSet<int>();
+        int count = Math.Min(Changes + Cancellations, mainTimes.Length - 1);
+        var cancels = new HashSet<int>(Pick(random, Math.Min(Cancellations, count), count));
+        var lastReply = TimeSpan.FromHours(11.8);
         var text = new StringBuilder();
-        for (int n = 0; n < times.Length; n++)
+        foreach (var (n, who) in Pick(random, count, mainTimes.Length).Index())
         {
-            // Someone whose line was posted a minute or more before, and who has not changed or cancelled it yet.
-            int posted = Array.FindLastIndex(mainTimes, t => t <= times[n] - TimeSpan.FromMinutes(1)) + 1;
-            int who;
-            do
-                who = random.Next(posted);
-            while (!replied.Add(who));
+            // At least a minute after their line was posted, and before the deadline.
+            var after = mainTimes[who] + TimeSpan.FromMinutes(1);
+            var at = after + TimeSpan.FromSeconds(random.Next(Math.Max(1, (int)(lastReply - after).TotalSeconds)));
             var by = residents[who];
             text.Clear().Append(by.Address);
             if (cancels.Contains(n))
             {
                 text.Append(random.Next(3) switch { 0 => " 取消", 1 => " " + by.Name + " 不要了", _ => " " + by.Name + " 取消" });
-                yield return new Draft(times[n], by, text.ToString(), DayIntent.Cancels, GroupDay.MainChain);
+                yield return new Draft(at, by, text.ToString(), DayIntent.Cancels, GroupDay.MainChain);
                 continue;
             }
             int quantity;
@@ -234,7 +231,7 @@ public static class GroupDayGenerator
                 case 2: text.Append(' ').Append(by.Name).Append(' ').Append(OtherOrder(random, by.Order)); break;
                 default: text.Append(' ').Append(OtherOrder(random, by.Order)); break;
             }
-            yield return new Draft(times[n], by, text.ToString(), DayIntent.Changes, GroupDay.MainChain);
+            yield return new Draft(at, by, text.ToString(), DayIntent.Changes, GroupDay.MainChain);
         }
     }
 
