@@ -34,7 +34,7 @@ public class ParseBenchmarks
             AddJob(BenchmarkJobs.Short.WithId("ConcurrentGC"));
             AddJob(BenchmarkJobs.Short.WithGcConcurrent(false).WithId("BatchGC"));
             AddColumn(new ThroughputColumn(() => Encoding.UTF8.GetByteCount(Chain.Value), "chain text parsed and tallied"));
-            AddColumn(new PerEntryAllocationColumn(Entries));
+            AddColumn(new PerUnitAllocationColumn("entry", _ => Entries));
         }
     }
 
