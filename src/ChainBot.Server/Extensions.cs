@@ -35,6 +35,7 @@ internal static class Extensions
         builder.Services.AddOptions<Dictionary<string, GroupOptions>>().BindConfiguration(GroupOptions.Section);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GroupDirectory>();
+        builder.Services.AddSingleton<Appointments>();
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ReplyResilience>();

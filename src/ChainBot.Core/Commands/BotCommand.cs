@@ -23,6 +23,9 @@ public enum BotCommandKind
 
     /// <summary><c>接受</c>, <c>接受 12-301</c>: a coordinator counts late lines after all.</summary>
     Accept,
+
+    /// <summary><c>设为团长 @张三</c>: a coordinator names another; the argument is the name as mentioned.</summary>
+    Appoint,
 }
 
 /// <summary>A command to the bot and what follows its word (<c>3号楼</c> → building "3").</summary>

@@ -31,6 +31,11 @@ public static class CommandReader
         var s = WithoutMentions(TextNormalizer.Normalize(text.Replace('\u2005', ' ')).AsSpan().Trim(' ')).TrimEnd("!！。.~ ");
         if (s.IsEmpty)
             return false;
+        if (TryReadAppointment(s, out string? appointed))
+        {
+            command = new BotCommand(BotCommandKind.Appoint, appointed);
+            return true;
+        }
         if (TryReadBuilding(s, out string? building))
         {
             command = new BotCommand(BotCommandKind.Building, building);
@@ -52,6 +57,23 @@ public static class CommandReader
                 command = new BotCommand(kind, rest.ToString());
                 return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary><c>设为团长 @张三</c>, <c>设置团长 张三</c>: the name of the new coordinator, without its @.</summary>
+    private static bool TryReadAppointment(ReadOnlySpan<char> s, [NotNullWhen(true)] out string? name)
+    {
+        name = null;
+        foreach (string word in (ReadOnlySpan<string>)["设为团长", "设置团长", "设团长"])
+        {
+            if (!s.StartsWith(word, StringComparison.Ordinal))
+                continue;
+            var rest = s[word.Length..].Trim(' ').TrimStart('@').Trim(' ');
+            if (rest.IsEmpty || rest.Contains(' '))
+                return false;
+            name = rest.ToString();
+            return true;
         }
         return false;
     }

@@ -60,7 +60,7 @@ public static class BotReplies
         return drafts.OfType<Draft>();
     }
 
-    private static Draft Command(Exchange exchange, CommandReceived command) => command.Command.Kind switch
+    private static Draft? Command(Exchange exchange, CommandReceived command) => command.Command.Kind switch
     {
         BotCommandKind.Tally => TallyAnswer.For(exchange, command),
         BotCommandKind.Building => BuildingAnswer.For(exchange, command),
@@ -68,6 +68,7 @@ public static class BotReplies
         BotCommandKind.Close => CloseAnswer.For(exchange, command),
         BotCommandKind.Accept => AcceptAnswer.For(exchange, command),
         BotCommandKind.Export => ExportAnswer.For(exchange, command),
+        BotCommandKind.Appoint => null, // answered by the server, which knows the group's members and whether it worked
         _ => HelpAnswer.For(),
     };
 

@@ -1,3 +1,4 @@
+using ChainBot.Core.Commands;
 using ChainBot.Core.Merging;
 using ChainBot.Storage;
 
@@ -15,6 +16,7 @@ namespace ChainBot.Server.Pipeline;
 internal sealed class InboxProcessor(
     IChainBotStore store,
     GroupDirectory groups,
+    Appointments appointments,
     InboxSignal inbox,
     OutboxSignal outbox,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -80,6 +82,13 @@ internal sealed class InboxProcessor(
                 }
                 state = result.State;
                 queued.AddRange(ReplyPlanner.Plan(record, result, group));
+                if (result.Events.OfType<CommandReceived>().FirstOrDefault(c => c.Command.Kind == BotCommandKind.Appoint) is { Command.Argument: { } name })
+                {
+                    var (appointed, answer) = await appointments.AppointAsync(record, name, group, state, batch.TakeWhile(r => r.Id < record.Id).Reverse().ToList(), cancellationToken).ConfigureAwait(false);
+                    queued.Add(ReplyPlanner.Answer(record, answer));
+                    if (appointed)
+                        group = await groups.ContextAsync(groupId, cancellationToken).ConfigureAwait(false); // the next messages run with the new coordinator
+                }
             }
             try
             {

@@ -21,14 +21,19 @@ internal static class ReplyPlanner
             AcknowledgeEntries = group.Options.Acknowledge,
         };
         var replies = BotReplies.For(message, result, context);
-        // An Official Account answers one user, through the customer-service API: the route names them.
-        string route = record.Channel.StartsWith("wechat:", StringComparison.Ordinal) ? record.Channel + ":" + message.SenderId : record.Channel;
         for (int i = 0; i < replies.Length; i++)
-        {
-            // Message ids are unique within a channel only: a reply id names the channel too, except the bridge's own.
-            string replyId = (record.Channel == Endpoints.GenericEndpoint.Channel ? "" : record.Channel + "/")
-                + message.MsgId + "#" + (i + 1).ToString(CultureInfo.InvariantCulture);
-            yield return new OutboxReply(replyId, route, message.GroupId, message.MsgId, replies[i].Mentions, replies[i].Text);
-        }
+            yield return new OutboxReply(ReplyId(record, (i + 1).ToString(CultureInfo.InvariantCulture)), Route(record), message.GroupId, message.MsgId, replies[i].Mentions, replies[i].Text);
     }
+
+    /// <summary>An answer the server itself gives (<c>设为团长</c>), to the sender.</summary>
+    public static OutboxReply Answer(InboxRecord record, string text) =>
+        new(ReplyId(record, "answer"), Route(record), record.Message.GroupId, record.Message.MsgId, [record.Message.SenderId], text);
+
+    /// <summary>Message ids are unique within a channel only: a reply id names the channel too, except the bridge's own.</summary>
+    private static string ReplyId(InboxRecord record, string part) =>
+        (record.Channel == Endpoints.GenericEndpoint.Channel ? "" : record.Channel + "/") + record.Message.MsgId + "#" + part;
+
+    /// <summary>An Official Account answers one user, through the customer-service API: the route names them.</summary>
+    private static string Route(InboxRecord record) =>
+        record.Channel.StartsWith("wechat:", StringComparison.Ordinal) ? record.Channel + ":" + record.Message.SenderId : record.Channel;
 }

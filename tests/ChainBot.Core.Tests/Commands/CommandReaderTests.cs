@@ -25,6 +25,8 @@ public class CommandReaderTests
     [TestCase("HELP", BotCommandKind.Help, null)]
     [TestCase("接受", BotCommandKind.Accept, null)]
     [TestCase("接受 12-301", BotCommandKind.Accept, "12-301")]
+    [TestCase("设为团长 @李姐", BotCommandKind.Appoint, "李姐")]
+    [TestCase("@ChainBot 设置团长 王阿姨", BotCommandKind.Appoint, "王阿姨")]
     public void Reads_a_command_that_is_the_whole_message(string text, BotCommandKind kind, string? argument)
     {
         Assert.That(CommandReader.TryRead(text, out var command), Is.True);
@@ -43,5 +45,7 @@ public class CommandReaderTests
     [TestCase("@ChainBot")]
     [TestCase("")]
     [TestCase("帮助一下邻居")]
+    [TestCase("设为团长")]
+    [TestCase("设为团长 @李姐 @王阿姨")]
     public void Anything_else_is_no_command(string text) => Assert.That(CommandReader.TryRead(text, out _), Is.False);
 }
