@@ -112,6 +112,12 @@ public static class CommandReader
             building = name;
             return true;
         }
+        if (suffix.Length is 2 or 3 && suffix[0] == '-' && end <= 3 && !suffix[1..].ContainsAnyExceptInRange('0', '9'))
+        {
+            // 3-2: building 3, entrance 2. Two digits at most after the dash: 12-301 is a room, not an entrance.
+            building = name + "-" + suffix[1..].ToString();
+            return true;
+        }
         if (!TryReadEntrance(suffix, out string? entrance))
             return false;
         building = name + "-" + entrance;
