@@ -55,6 +55,7 @@ public class WeChatRoundTripTests : ServerTestBase
         var (token, body) = platform.CustomerService.Single();
         Assert.That(body.GetProperty("touser").GetString(), Is.EqualTo(OpenId));
         Assert.That(body.GetProperty("text").GetProperty("content").GetString(), Does.Contain("共2户").And.Contain("蔬菜套餐 3份"));
+        Assert.That(platform.PendingFailures, Is.Zero, "the first send was answered 40001");
         Assert.That(platform.TokensIssued, Is.EqualTo(2), "the refused token was fetched again, once");
         Assert.That(token, Is.EqualTo("T2"));
         Assert.That((await bot.Store.HealthAsync()).ParkedReplies, Is.Zero);

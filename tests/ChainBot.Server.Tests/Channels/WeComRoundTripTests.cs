@@ -23,17 +23,7 @@ public class WeComRoundTripTests : ServerTestBase
     public async Task A_member_s_chain_and_tally_answered_in_the_group_by_its_robot()
     {
         await using var platform = await FakePlatform.StartAsync();
-        var bot = await StartBotAsync(new BotSettings(DbPath)
-        {
-            Configuration =
-            [
-                $"ChainBot:Channels:WeCom:ApiBase={platform.ApiBase}",
-                $"ChainBot:Channels:WeCom:Apps:a1:Token={Token}",
-                $"ChainBot:Channels:WeCom:Apps:a1:EncodingAESKey={Key}",
-                $"ChainBot:Channels:WeCom:Apps:a1:CorpId={CorpId}",
-                "ChainBot:Channels:WeCom:Apps:a1:RobotKey=robot-key",
-            ],
-        });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings(platform) });
 
         // V1: the echostr decrypts to 1616140317555161061.
         string echostr = Uri.EscapeDataString("P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==");
@@ -67,4 +57,73 @@ public class WeComRoundTripTests : ServerTestBase
             new StringContent(body, Encoding.UTF8, "text/xml"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
+
+    [Test]
+    public async Task A_robot_over_its_rate_45009_gets_the_reply_again_later_once()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = [.. Settings(platform), "ChainBot:Outbox:MaxRoundDelay=00:00:00.300"] });
+        platform.FailSends(45009);
+
+        await PushAsync(bot, "4561255354251340011", "#接龙\n天山三村 蔬菜套餐团购\n68元/份\n\n1. 12号301 王阿姨 1份");
+        await PushAsync(bot, "4561255354251340012", "统计");
+
+        await Eventually.UntilAsync("the tally, once the robot takes messages again", () => platform.Robot.Count, count => count >= 1);
+        await bot.WaitIdleAsync();
+        Assert.That(platform.PendingFailures, Is.Zero, "the robot answered 45009 first");
+        Assert.That(platform.Robot, Has.Count.EqualTo(1));
+        Assert.That(platform.Robot.Single().Body.GetProperty("text").GetProperty("content").GetString(), Does.Contain("共1户"));
+    }
+
+    [Test]
+    public async Task An_intelligent_robot_s_group_mention_is_answered_in_the_group()
+    {
+        // Key B of the protocol sheet's vectors; an intelligent robot has no CorpId and an empty receive id.
+        const string BotKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
+        const string BotToken = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
+        var crypto = new MessageCrypto(BotToken, EncodingAesKey.Parse(BotKey), string.Empty);
+        await using var platform = await FakePlatform.StartAsync();
+        var bot = await StartBotAsync(new BotSettings(DbPath)
+        {
+            Configuration =
+            [
+                $"ChainBot:Channels:WeCom:ApiBase={platform.ApiBase}",
+                $"ChainBot:Channels:WeCom:Apps:bot1:Token={BotToken}",
+                $"ChainBot:Channels:WeCom:Apps:bot1:EncodingAESKey={BotKey}",
+                "ChainBot:Channels:WeCom:Apps:bot1:RobotKey=robot-key",
+                "ChainBot:Channels:WeCom:Apps:bot1:BotName=接龙助手",
+            ],
+        });
+
+        await CallbackAsync(bot, crypto, "m-ai-1", "@接龙助手 #接龙\n天山三村 蔬菜套餐团购\n68元/份\n\n1. 12号301 王阿姨 1份\n2. 15-502 李 2份");
+        await CallbackAsync(bot, crypto, "m-ai-2", "@接龙助手 统计");
+
+        await Eventually.UntilAsync("the tally in the group", () => platform.Robot.Count, count => count >= 1);
+        await bot.WaitIdleAsync();
+        Assert.That(platform.Robot.Single().Body.GetProperty("text").GetProperty("content").GetString(), Does.Contain("共2户").And.Contain("3份"));
+    }
+
+    private static async Task CallbackAsync(BotHost bot, MessageCrypto crypto, string msgId, string text)
+    {
+        string json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            msgid = msgId, aibotid = "AIBOTID", chatid = "CHATID", chattype = "group", from = new { userid = "zhangsan" },
+            response_url = "http://127.0.0.1:1/unused", msgtype = "text", text = new { content = text },
+        });
+        string ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var encrypted = crypto.EncryptAndSign(json, ts, "987654321");
+        using var response = await bot.Client.PostAsync(
+            $"/webhook/wecom/bot1?msg_signature={encrypted.Signature}&timestamp={ts}&nonce={encrypted.Nonce}",
+            new StringContent(System.Text.Json.JsonSerializer.Serialize(new { encrypt = encrypted.Encrypt }), Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    private static string[] Settings(FakePlatform platform) =>
+    [
+        $"ChainBot:Channels:WeCom:ApiBase={platform.ApiBase}",
+        $"ChainBot:Channels:WeCom:Apps:a1:Token={Token}",
+        $"ChainBot:Channels:WeCom:Apps:a1:EncodingAESKey={Key}",
+        $"ChainBot:Channels:WeCom:Apps:a1:CorpId={CorpId}",
+        "ChainBot:Channels:WeCom:Apps:a1:RobotKey=robot-key",
+    ];
 }
