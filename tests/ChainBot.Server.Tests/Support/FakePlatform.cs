@@ -32,6 +32,9 @@ internal sealed class FakePlatform : IAsyncDisposable
     /// Robot sends: the key used and the JSON body.
     public ConcurrentQueue<(string Key, JsonElement Body)> Robot { get; } = new();
 
+    /// Scripted failures not yet answered.
+    public int PendingFailures => _sendErrors.Count;
+
     /// The next sends answer these errcodes, one each, before sends succeed.
     public void FailSends(params int[] errcodes)
     {
