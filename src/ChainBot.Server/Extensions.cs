@@ -36,6 +36,7 @@ internal static class Extensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GroupDirectory>();
         builder.Services.AddSingleton<Appointments>();
+        builder.Services.AddSingleton<PassiveReplies>();
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<ReplyResilience>();

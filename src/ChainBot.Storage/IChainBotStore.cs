@@ -40,6 +40,13 @@ public interface IChainBotStore
     /// <summary>Marks a reply delivered: it is never sent again.</summary>
     Task MarkSentAsync(long outboxId, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes a reply out of the outbox to deliver it another way (an Official Account's passive reply, in the HTTP
+    /// answer to the push): marks it sent if it is neither sent nor parked yet. False when it was — the outbox got there
+    /// first — so it is delivered once either way.
+    /// </summary>
+    Task<bool> TryTakeAsync(string replyId, DateTimeOffset takenAt, CancellationToken cancellationToken = default);
+
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task RetryLaterAsync(long outboxId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default);
 

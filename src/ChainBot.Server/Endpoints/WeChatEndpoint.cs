@@ -10,9 +10,9 @@ namespace ChainBot.Server.Endpoints;
 /// <summary>
 /// <c>GET|POST /webhook/wechat/{account}</c>: an Official Account's server (wechat-protocol.md §1). GET answers the
 /// URL verification; POST stores a text message (deduplicated on MsgId, so WeChat's three tries are processed once)
-/// and answers <c>success</c> at once, within WeChat's 5 s: the bot's replies go out through the customer-service
-/// API (<see cref="Outbox.WeChatReplyTransport"/>), which also carries replies that take longer than a passive
-/// reply could wait.
+/// and, within WeChat's 5 s, answers with the bot's first reply as a passive reply when it is ready in time (3.5 s),
+/// else <c>success</c>; every other reply goes out through the customer-service API
+/// (<see cref="Outbox.WeChatReplyTransport"/>).
 /// </summary>
 internal static class WeChatEndpoint
 {
@@ -35,7 +35,7 @@ internal static class WeChatEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, TimeProvider time,
+        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, TimeProvider time,
         ILogger<WeChatAccounts> logger, CancellationToken cancellationToken)
     {
         if (!accounts.TryGet(account, out var official, out var settings))
@@ -46,15 +46,45 @@ internal static class WeChatEndpoint
             return CallbackResults.Refuse(logger, Channel(account), read.Error, read.Reason);
 
         var message = read.Value!.Message;
-        if (message.IsText && !string.IsNullOrWhiteSpace(message.Content))
+        if (!message.IsText || string.IsNullOrWhiteSpace(message.Content))
+            return Results.Text(WeChatLimits.NoReply); // events (subscribe, menu clicks) change no chain: acknowledged, not stored
+
+        var incoming = message.ToIncoming(m => settings.UserGroups.GetValueOrDefault(m.FromUserName) ?? m.FromUserName);
+        using var hold = passive.Start(Channel(account), incoming.MsgId, out var processed);
+        var accepted = await store.AcceptAsync(new InboxMessage(Channel(account), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (accepted.Duplicate)
+            return Results.Text(WeChatLimits.NoReply); // WeChat's retry of a push being answered, or answered: once is enough
+        inbox.Set();
+        if (!accounts.Options.PassiveReplies)
+            return Results.Text(WeChatLimits.NoReply);
+
+        // Answer in the push's own HTTP answer if the bot is quick enough; otherwise "success", and the outbox sends
+        // the answer through the customer-service API once the hold ends.
+        var replies = await WithinAsync(processed, PassiveWait, cancellationToken).ConfigureAwait(false);
+        if (replies is [var first, ..] && System.Text.Encoding.UTF8.GetByteCount(first.Text) <= WeChatLimits.PassiveReplyMaxBytes
+            && await store.TryTakeAsync(first.ReplyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            var incoming = message.ToIncoming(m => settings.UserGroups.GetValueOrDefault(m.FromUserName) ?? m.FromUserName);
-            var accepted = await store.AcceptAsync(new InboxMessage(Channel(account), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            if (!accepted.Duplicate)
-                inbox.Set();
+            return Results.Text(official.BuildTextReply(read.Value, first.Text), "application/xml; charset=utf-8");
         }
-        // Events (subscribe, menu clicks) and other kinds of message change no chain: acknowledged, not stored.
         return Results.Text(WeChatLimits.NoReply);
+    }
+
+    /// <summary>
+    /// How long a push waits for its answer: WeChat gives up after 5 s and tries again, so well within that, leaving
+    /// room for the network.
+    /// </summary>
+    public static readonly TimeSpan PassiveWait = TimeSpan.FromSeconds(3.5);
+
+    private static async Task<IReadOnlyList<OutboxReply>?> WithinAsync(Task<IReadOnlyList<OutboxReply>> processed, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await processed.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 }
 

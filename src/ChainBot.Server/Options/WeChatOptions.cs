@@ -11,6 +11,12 @@ public sealed class WeChatOptions
 
     /// <summary>Where the WeChat API is (a test points it at loopback).</summary>
     public string ApiBase { get; set; } = "https://api.weixin.qq.com";
+
+    /// <summary>
+    /// Whether a push waits (up to 3.5 s) to carry the bot's first answer as a passive reply; off, every answer goes
+    /// through the customer-service API.
+    /// </summary>
+    public bool PassiveReplies { get; set; } = true;
 }
 
 /// <summary>One Official Account: <c>ChainBot:Channels:WeChat:Accounts:{account}</c>. Secrets from the environment.</summary>

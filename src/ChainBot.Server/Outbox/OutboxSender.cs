@@ -19,6 +19,7 @@ internal sealed class OutboxSender(
     IChainBotStore store,
     IEnumerable<IReplyTransport> transports,
     ReplyResilience resilience,
+    PassiveReplies passive,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -78,6 +79,11 @@ internal sealed class OutboxSender(
                 break; // stopping: no new reply; the rest wait in the outbox for the next start
             if (stalled.Contains(record.Reply.GroupId) || IsHeldBack(record, now))
                 continue;
+            if (passive.IsHeld(record.Reply))
+            {
+                stalled.Add(record.Reply.GroupId); // its endpoint may answer it in the push's own HTTP answer
+                continue;
+            }
             tried++;
             var outcome = await SendFinishingAsync(record.Reply, cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)

@@ -17,6 +17,7 @@ internal sealed class InboxProcessor(
     IChainBotStore store,
     GroupDirectory groups,
     Appointments appointments,
+    PassiveReplies passive,
     InboxSignal inbox,
     OutboxSignal outbox,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -65,6 +66,7 @@ internal sealed class InboxProcessor(
                 return;
             var done = new List<long>(batch.Count);
             var queued = new List<OutboxReply>();
+            var held = new List<(InboxRecord Record, int From)>();
             foreach (var record in batch)
             {
                 done.Add(record.Id);
@@ -81,6 +83,8 @@ internal sealed class InboxProcessor(
                     continue;
                 }
                 state = result.State;
+                if (passive.Any)
+                    held.Add((record, queued.Count));
                 queued.AddRange(ReplyPlanner.Plan(record, result, group));
                 if (result.Events.OfType<CommandReceived>().FirstOrDefault(c => c.Command.Kind == BotCommandKind.Appoint) is { Command.Argument: { } name })
                 {
@@ -100,6 +104,11 @@ internal sealed class InboxProcessor(
                 throw;
             }
             groups.Commit(groupId, state);
+            for (int i = 0; i < held.Count; i++)
+            {
+                int end = i + 1 < held.Count ? held[i + 1].From : queued.Count;
+                passive.Processed(held[i].Record, queued[held[i].From..end]);
+            }
             Log.Processed(logger, groupId, done.Count, queued.Count);
             if (queued.Count > 0)
                 outbox.Set();

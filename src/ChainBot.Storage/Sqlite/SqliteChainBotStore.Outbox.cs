@@ -14,6 +14,8 @@ public sealed partial class SqliteChainBotStore
 
     private const string MarkSentSql = "UPDATE outbox SET sent_at = $at WHERE id = $id AND sent_at IS NULL AND parked_at IS NULL";
 
+    private const string TakeSql = "UPDATE outbox SET sent_at = $at WHERE reply_id = $reply AND sent_at IS NULL AND parked_at IS NULL";
+
     private const string RetryLaterSql = """
         UPDATE outbox SET attempts = attempts + 1, last_error = $reason, next_attempt_at = $next
         WHERE id = $id AND sent_at IS NULL AND parked_at IS NULL
@@ -53,6 +55,20 @@ public sealed partial class SqliteChainBotStore
             update.Parameters.AddWithValue("$id", outboxId);
             update.Parameters.AddWithValue("$at", at);
             return update.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> TryTakeAsync(string replyId, DateTimeOffset takenAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replyId);
+        string at = SqliteTime.Write(takenAt);
+        return Write(session =>
+        {
+            var update = session.Command(TakeSql);
+            update.Parameters.AddWithValue("$reply", replyId);
+            update.Parameters.AddWithValue("$at", at);
+            return update.ExecuteNonQuery() == 1;
         }, cancellationToken);
     }
 

@@ -34,6 +34,7 @@ public class WeChatRoundTripTests : ServerTestBase
                 $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
                 $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
                 "ChainBot:Channels:WeChat:Accounts:main:AppSecret=test-secret",
+                "ChainBot:Channels:WeChat:PassiveReplies=false",
             ],
         });
 
@@ -59,6 +60,36 @@ public class WeChatRoundTripTests : ServerTestBase
         Assert.That(platform.TokensIssued, Is.EqualTo(2), "the refused token was fetched again, once");
         Assert.That(token, Is.EqualTo("T2"));
         Assert.That((await bot.Store.HealthAsync()).ParkedReplies, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_answer_ready_in_time_comes_back_in_the_push_s_own_answer_and_is_not_sent_again()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var bot = await StartBotAsync(new BotSettings(DbPath)
+        {
+            Configuration =
+            [
+                $"ChainBot:Channels:WeChat:ApiBase={platform.ApiBase}",
+                $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
+                $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
+                $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
+                "ChainBot:Channels:WeChat:Accounts:main:AppSecret=test-secret",
+            ],
+        });
+
+        Assert.That(await PushAsync(bot, "6054768590064713011", "#接龙\n天山三村 蔬菜套餐团购\n68元/份\n\n1. 12号301 王阿姨 1份"), Is.EqualTo("success"));
+        string answer = await PushAsync(bot, "6054768590064713012", "统计");
+
+        // The passive reply is encrypted like the push (safe mode): decrypt it and read the text.
+        var xml = System.Xml.Linq.XElement.Parse(answer);
+        var inner = Crypto.Decrypt(xml.Element("Encrypt")!.Value);
+        Assert.That(inner.IsSuccess, Is.True, inner.Reason);
+        var reply = System.Xml.Linq.XElement.Parse(inner.Message!);
+        Assert.That(reply.Element("ToUserName")!.Value, Is.EqualTo(OpenId));
+        Assert.That(reply.Element("Content")!.Value, Does.Contain("共1户"));
+        await bot.WaitIdleAsync();
+        Assert.That(platform.CustomerService, Is.Empty, "taken by the passive reply, not sent again");
     }
 
     [Test]

@@ -26,7 +26,7 @@ public class OutboxSenderStopTests : ServerTestBase
         var transport = new StoppingTransport(stopping);
         var options = Microsoft.Extensions.Options.Options.Create(new OutboxOptions());
         using var signal = new OutboxSignal();
-        using var sender = new OutboxSender(store, [transport], new ReplyResilience(options, TimeProvider.System), signal, options,
+        using var sender = new OutboxSender(store, [transport], new ReplyResilience(options, TimeProvider.System), new PassiveReplies(), signal, options,
             TimeProvider.System, NullLogger<OutboxSender>.Instance);
 
         try

@@ -36,6 +36,21 @@ public class OutboxTests : StoreTestBase
     }
 
     [Test]
+    public async Task A_reply_is_taken_once_and_never_after_it_was_sent_or_parked()
+    {
+        var (store, ids) = await QueueAsync(3);
+        await store.MarkSentAsync(ids[1], Clock.Now);
+        await store.ParkAsync(ids[2], "no route");
+
+        Assert.That(await store.TryTakeAsync("m1#1", Clock.Now), Is.True);
+        Assert.That(await store.TryTakeAsync("m1#1", Clock.Now), Is.False, "taken already");
+        Assert.That(await store.TryTakeAsync("m1#2", Clock.Now), Is.False, "sent by the outbox");
+        Assert.That(await store.TryTakeAsync("m1#3", Clock.Now), Is.False, "parked");
+        Assert.That(await store.TryTakeAsync("m9#1", Clock.Now), Is.False, "no such reply");
+        Assert.That(await store.DueRepliesAsync(Clock.Now.AddDays(1), 10), Is.Empty);
+    }
+
+    [Test]
     public async Task A_reply_to_retry_waits_for_its_time_and_counts_its_attempts()
     {
         var (store, ids) = await QueueAsync(1);
