@@ -25,18 +25,7 @@ public class WeChatRoundTripTests : ServerTestBase
     public async Task A_coordinator_s_chain_and_tally_through_an_Official_Account()
     {
         await using var platform = await FakePlatform.StartAsync();
-        var bot = await StartBotAsync(new BotSettings(DbPath)
-        {
-            Configuration =
-            [
-                $"ChainBot:Channels:WeChat:ApiBase={platform.ApiBase}",
-                $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
-                $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
-                $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
-                "ChainBot:Channels:WeChat:Accounts:main:AppSecret=test-secret",
-                "ChainBot:Channels:WeChat:PassiveReplies=false",
-            ],
-        });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = [.. Settings(platform), "ChainBot:Channels:WeChat:PassiveReplies=false"] });
 
         // WeChat's URL check: the echostr comes back unchanged.
         string ts = "1409735669", nonce = "1320562132";
@@ -66,17 +55,7 @@ public class WeChatRoundTripTests : ServerTestBase
     public async Task An_answer_ready_in_time_comes_back_in_the_push_s_own_answer_and_is_not_sent_again()
     {
         await using var platform = await FakePlatform.StartAsync();
-        var bot = await StartBotAsync(new BotSettings(DbPath)
-        {
-            Configuration =
-            [
-                $"ChainBot:Channels:WeChat:ApiBase={platform.ApiBase}",
-                $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
-                $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
-                $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
-                "ChainBot:Channels:WeChat:Accounts:main:AppSecret=test-secret",
-            ],
-        });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings(platform) });
 
         Assert.That(await PushAsync(bot, "6054768590064713011", "#接龙\n天山三村 蔬菜套餐团购\n68元/份\n\n1. 12号301 王阿姨 1份"), Is.EqualTo("success"));
         string answer = await PushAsync(bot, "6054768590064713012", "统计");
@@ -95,15 +74,7 @@ public class WeChatRoundTripTests : ServerTestBase
     [Test]
     public async Task A_push_that_is_not_WeChat_s_is_refused_and_nothing_stored()
     {
-        var bot = await StartBotAsync(new BotSettings(DbPath)
-        {
-            Configuration =
-            [
-                $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
-                $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
-                $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
-            ],
-        });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings(platform: null) });
 
         using var forged = await PostAsync(bot, "main", "1409735669", "1320562132", "0000000000000000000000000000000000000000", Crypto.Encrypt(Xml("1", "统计")));
         using var unknown = await bot.Client.GetAsync("/webhook/wechat/other?signature=x&timestamp=1&nonce=2&echostr=3");
@@ -140,4 +111,13 @@ public class WeChatRoundTripTests : ServerTestBase
         $"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[{OpenId}]]></FromUserName>"
         + $"<CreateTime>{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
         + $"<Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
+
+    /// <summary>The account "main", its API on <paramref name="platform"/> (none: the real one, never called).</summary>
+    private static string[] Settings(FakePlatform? platform) =>
+    [
+        .. platform is null ? Array.Empty<string>() : [$"ChainBot:Channels:WeChat:ApiBase={platform.ApiBase}", "ChainBot:Channels:WeChat:Accounts:main:AppSecret=test-secret"],
+        $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
+        $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
+        $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
+    ];
 }
