@@ -34,7 +34,10 @@ public interface IChainBotStore
     /// </summary>
     Task CompleteAsync(IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken = default);
 
-    /// <summary>Replies due for sending at <paramref name="now"/>, oldest first; at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Replies due for sending at <paramref name="now"/>, oldest first; at most <paramref name="max"/>. A reply behind an
+    /// earlier one of its group that waits for a retry is not due: a group's replies go out in order.
+    /// </summary>
     Task<IReadOnlyList<OutboxRecord>> DueRepliesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Marks a reply delivered: it is never sent again.</summary>

@@ -7,8 +7,12 @@ namespace ChainBot.Storage.Sqlite;
 public sealed partial class SqliteChainBotStore
 {
     private const string DueSql = """
-        SELECT id, reply_id, channel, group_id, in_reply_to, mentions, text, attempts, last_error FROM outbox
+        SELECT id, reply_id, channel, group_id, in_reply_to, mentions, text, attempts, last_error FROM outbox AS o
         WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at <= $now
+          AND NOT EXISTS (
+            -- An earlier reply of the group, waiting for its retry: this one waits behind it, even across restarts.
+            SELECT 1 FROM outbox AS e
+            WHERE e.group_id = o.group_id AND e.id < o.id AND e.sent_at IS NULL AND e.parked_at IS NULL AND e.next_attempt_at > $now)
         ORDER BY id LIMIT $max
         """;
 

@@ -59,6 +59,10 @@ internal static class SqliteSchema
                 PRIMARY KEY (group_id, sender_id)
             ) STRICT, WITHOUT ROWID;
             """),
+        new(2, "a group's unsent replies, in order", """
+            -- A group's replies go out in order: a reply waits while an earlier one of its group waits for a retry.
+            CREATE INDEX outbox_group_unsent ON outbox (group_id, id) WHERE sent_at IS NULL AND parked_at IS NULL;
+            """),
     ];
 
     /// <summary>The version this build writes.</summary>

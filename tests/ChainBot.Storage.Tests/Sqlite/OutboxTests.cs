@@ -36,6 +36,18 @@ public class OutboxTests : StoreTestBase
     }
 
     [Test]
+    public async Task A_reply_waits_behind_an_earlier_one_of_its_group_that_waits_for_a_retry()
+    {
+        var (store, ids) = await QueueAsync(3);
+        await store.RetryLaterAsync(ids[0], Clock.Now.AddMinutes(1), "HTTP 500");
+
+        Assert.That(await store.DueRepliesAsync(Clock.Now, 10), Is.Empty, "parts 2 and 3 wait for part 1");
+        Assert.That((await store.DueRepliesAsync(Clock.Now.AddMinutes(1), 10)).Select(r => r.Id), Is.EqualTo(ids), "all due once part 1 is");
+        await store.ParkAsync(ids[0], "gone");
+        Assert.That((await store.DueRepliesAsync(Clock.Now, 10)).Select(r => r.Id), Is.EqualTo(ids[1..]), "a parked reply holds nothing back");
+    }
+
+    [Test]
     public async Task A_reply_is_taken_once_and_never_after_it_was_sent_or_parked()
     {
         var (store, ids) = await QueueAsync(3);
