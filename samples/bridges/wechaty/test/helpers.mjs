@@ -7,9 +7,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WechatyBuilder } from 'wechaty'
+import { WechatyBuilder, types as WECHATY_TYPES } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import * as PUPPET from 'wechaty-puppet'
 
 export const here = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(here, '../../../..')
@@ -129,7 +128,7 @@ export async function mockWorld ({ roomId, topic, members }) {
       c.say(mention ? `@ChainBot\u2005${text}` : text, mention ? [self] : []).to(room)
     },
     /** A raw message as a puppet delivers an app message it does not model (e.g. a native 接龙, appmsg 53). */
-    sayRaw (senderId, text, type = PUPPET.types.Message.Unknown) {
+    sayRaw (senderId, text, type = WECHATY_TYPES.Message.Unknown) {
       const id = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`
       mocker.MessageMock.create({ id, talkerId: senderId, roomId, timestamp: Date.now(), type, text, mentionIdList: [] })
       puppet.emit('message', { messageId: id })
