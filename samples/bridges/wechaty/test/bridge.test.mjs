@@ -107,7 +107,7 @@ describe('Wechaty bridge with the real ChainBot', { timeout: 240000 }, () => {
   test('a chain, copies, a short reply, an offline block and 统计: one reply with the right totals', async () => {
     const world = await mockWorld({ roomId: 'kangqiao1@chatroom', topic: '康桥半岛团购', members: membersOf(stream) })
     try {
-      const b = await bridgeFor(world, tempDir('bridge-state-'))
+      const b = await bridgeFor(world, fs.mkdtempSync(path.join(dir, 'state-')))
       await post(world, chainMessages)
       await waitFor(() => acked(b.events).size === chainMessages.length, REPLY_WAIT, 'the chain messages to be acknowledged')
       await post(world, [statsCommand])
@@ -129,7 +129,7 @@ describe('Wechaty bridge with the real ChainBot', { timeout: 240000 }, () => {
   test('ChainBot stopped for a few seconds mid-stream: each message reaches it once, one reply, right totals', async () => {
     const world = await mockWorld({ roomId: 'kangqiao2@chatroom', topic: '康桥半岛团购二', members: membersOf(stream) })
     try {
-      const b = await bridgeFor(world, tempDir('bridge-state-'))
+      const b = await bridgeFor(world, fs.mkdtempSync(path.join(dir, 'state-')))
       const first = chainMessages.slice(0, 6)
       const rest = chainMessages.slice(6)
       await post(world, first)
@@ -153,7 +153,7 @@ describe('Wechaty bridge with the real ChainBot', { timeout: 240000 }, () => {
 
   test('the bridge restarted with the same stateDir while ChainBot is down: the queue reaches ChainBot', async () => {
     const world = await mockWorld({ roomId: 'kangqiao3@chatroom', topic: '康桥半岛团购三', members: membersOf(stream) })
-    const stateDir = tempDir('bridge-state-')
+    const stateDir = fs.mkdtempSync(path.join(dir, 'state-'))
     try {
       await server.stop()
       const a = await bridgeFor(world, stateDir)
@@ -196,7 +196,7 @@ describe('Wechaty bridge with the real ChainBot', { timeout: 240000 }, () => {
     ]
     const world = await mockWorld({ roomId: 'tianshan@chatroom', topic: '天山三村12号楼', members })
     try {
-      const b = await bridgeFor(world, tempDir('bridge-state-'))
+      const b = await bridgeFor(world, fs.mkdtempSync(path.join(dir, 'state-')))
       const capture = (name) => fs.readFileSync(path.join(repoRoot, 'samples/native-jielong', name), 'utf8')
       world.sayRaw('wxid_chen0903', capture('type53-v1.xml'))
       await waitFor(() => acked(b.events).size === 1, REPLY_WAIT, 'the first 接龙 to be acknowledged')
@@ -239,7 +239,7 @@ describe('Wechaty bridge with the real ChainBot', { timeout: 240000 }, () => {
       members: [{ id: 'wxid_a', name: '王阿姨' }]
     })
     try {
-      const b = await bridgeFor(world, tempDir('bridge-state-'))
+      const b = await bridgeFor(world, fs.mkdtempSync(path.join(dir, 'state-')))
       const url = `http://127.0.0.1:${bridgePort}/reply`
       const reply = { replyId: 'm-1#1', groupId: 'replies@chatroom', inReplyTo: 'm-1', mentions: ['wxid_a', 'wxid_gone'], text: '已登记' }
       const body = JSON.stringify(reply)
