@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# CI for the Wechaty bridge: installs its pinned dependencies, runs its tests (Node's test runner, against the
+# real ChainBot server, which must already be built: dotnet build ChainBot.sln -c Release), and ends with
+# "N passed, N failed" alone on the last line. Exits non-zero on any failure or when no test ran.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+fail() { echo "bridge-ci: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+command -v node >/dev/null || fail "Node.js is not installed"
+command -v npm >/dev/null || fail "npm is not installed"
+[ -f ../../../src/ChainBot.Server/bin/Release/net10.0/ChainBot.Server.dll ] \
+  || fail "ChainBot.Server is not built: run dotnet build ChainBot.sln -c Release first"
+
+# npm ci rejects the lock file that wechaty's optional platform packages produce: install from package.json,
+# whose versions are pinned exactly.
+npm install --no-audit --no-fund --loglevel=error || fail "npm install failed"
+
+out=$(mktemp)
+node --test --test-concurrency=1 --test-reporter=tap test/*.test.mjs 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+rm -f "$out"
+passed=${passed:-0}
+failed=$(( ${failed:-0} + ${cancelled:-0} ))
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "bridge-ci: no test ran" >&2; failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
