@@ -17,7 +17,11 @@ command -v npm >/dev/null || fail "npm is not installed"
 npm install --no-audit --no-fund --loglevel=error || fail "npm install failed"
 
 out=$(mktemp)
-node --test --test-concurrency=1 --test-reporter=tap test/*.test.mjs 2>&1 | tee "$out"
+# One test file at a time where the runner lets us say so (Node 20.10+; Debian's Node 18 has no such flag): the
+# files start real servers, and these machines have two cores.
+concurrency=()
+if node --test-concurrency=1 -e "" >/dev/null 2>&1; then concurrency=(--test-concurrency=1); fi
+node --test "${concurrency[@]}" --test-reporter=tap test/*.test.mjs 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
 passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)
