@@ -57,7 +57,8 @@ public interface IChainBotStore
     Task ParkAsync(long outboxId, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>The coordinators (团长) a group has named in the group (<c>设为团长</c>), besides those configured.</summary>
-    Task<IReadOnlyList<string>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default);
+    /// <remarks>In the order they were named, each with the time: a group's history replays with the roles it had then.</remarks>
+    Task<IReadOnlyList<NamedCoordinator>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default);
 
     /// <summary>Names a coordinator of a group; naming one twice changes nothing.</summary>
     Task AddCoordinatorAsync(string groupId, string senderId, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ namespace ChainBot.Server.Pipeline;
 /// another. The name is matched against the display names the group's messages came with, most recent first, so
 /// the person must have written in the group; the store keeps them, and the group's next messages run with them.
 /// </summary>
-internal sealed class Appointments(IChainBotStore store, TimeProvider time)
+internal sealed class Appointments(IChainBotStore store)
 {
     /// <summary>Names the coordinator if the sender may; returns whether they were named, and the answer for the group.</summary>
     /// <param name="record">The message with the command.</param>
@@ -28,7 +28,8 @@ internal sealed class Appointments(IChainBotStore store, TimeProvider time)
             .FirstOrDefault(message => message.SenderName == name || message.SenderId == name);
         if (member is null)
             return (false, $"没找到「{name}」：请对方先在群里说一句话，再设为团长。");
-        await store.AddCoordinatorAsync(group.GroupId, member.SenderId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Named as of the message that names them: the group's history replays with the roles it had at each message.
+        await store.AddCoordinatorAsync(group.GroupId, member.SenderId, record.ReceivedAt, cancellationToken).ConfigureAwait(false);
         return (true, $"已设「{name}」为团长。");
     }
 }

@@ -30,19 +30,38 @@ internal sealed class GroupDirectory(
     {
         var options = Options(groupId);
         var named = await store.CoordinatorsAsync(groupId, cancellationToken).ConfigureAwait(false);
+        return Context(groupId, options, named.Select(coordinator => coordinator.SenderId));
+    }
+
+    private GroupContext Context(string groupId, GroupOptions options, IEnumerable<string> named)
+    {
         var roles = GroupRoles.Of([.. options.Coordinators, .. named], options.Volunteers);
         return new GroupContext(groupId, options, roles, new ChainMerger(parser, roles));
     }
 
-    /// <summary>The group's state: from memory, or its processed history replayed.</summary>
-    public async Task<GroupState> StateAsync(string groupId, ChainMerger merger, CancellationToken cancellationToken)
+    /// <summary>
+    /// The group's state: from memory, or its processed history replayed, each message with the roles the group had
+    /// when it came (a coordinator named with <c>设为团长</c> runs the chains from the next message on), so a restart
+    /// gives the state the messages made when they were processed.
+    /// </summary>
+    public async Task<GroupState> StateAsync(string groupId, CancellationToken cancellationToken)
     {
         if (_states.TryGetValue(groupId, out var state))
             return state;
+        var options = Options(groupId);
+        var named = await store.CoordinatorsAsync(groupId, cancellationToken).ConfigureAwait(false);
         var history = await store.ProcessedAsync(groupId, cancellationToken).ConfigureAwait(false);
+        int inForce = 0;
+        var merger = Context(groupId, options, []).Merger;
         state = GroupState.Empty;
         foreach (var record in history)
         {
+            if (inForce < named.Count && named[inForce].At < record.ReceivedAt)
+            {
+                while (inForce < named.Count && named[inForce].At < record.ReceivedAt)
+                    inForce++;
+                merger = Context(groupId, options, named.Take(inForce).Select(coordinator => coordinator.SenderId)).Merger;
+            }
             try
             {
                 state = merger.Apply(state, record.Message).State;

@@ -58,7 +58,7 @@ internal sealed class InboxProcessor(
     internal async Task ProcessGroupAsync(string groupId, CancellationToken cancellationToken)
     {
         var group = await groups.ContextAsync(groupId, cancellationToken).ConfigureAwait(false);
-        var state = await groups.StateAsync(groupId, group.Merger, cancellationToken).ConfigureAwait(false);
+        var state = await groups.StateAsync(groupId, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var batch = await store.PendingAsync(groupId, BatchSize, cancellationToken).ConfigureAwait(false);

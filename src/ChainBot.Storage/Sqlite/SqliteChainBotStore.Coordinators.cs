@@ -3,7 +3,7 @@ namespace ChainBot.Storage.Sqlite;
 // The coordinators (团长) a group has named.
 public sealed partial class SqliteChainBotStore
 {
-    private const string CoordinatorsSql = "SELECT sender_id FROM group_coordinators WHERE group_id = $groupId ORDER BY added_at, sender_id";
+    private const string CoordinatorsSql = "SELECT sender_id, added_at FROM group_coordinators WHERE group_id = $groupId ORDER BY added_at, sender_id";
 
     // Named twice, a coordinator keeps the first time.
     private const string AddCoordinatorSql = """
@@ -13,16 +13,16 @@ public sealed partial class SqliteChainBotStore
 
     /// <inheritdoc/>
     /// <remarks>In the order they were named.</remarks>
-    public async Task<IReadOnlyList<string>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<NamedCoordinator>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(groupId);
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, CoordinatorsSql);
         command.Parameters.AddWithValue("$groupId", groupId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var coordinators = new List<string>();
+        var coordinators = new List<NamedCoordinator>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            coordinators.Add(reader.GetString(0));
+            coordinators.Add(new NamedCoordinator(reader.GetString(0), SqliteTime.Read(reader.GetString(1))));
         return coordinators;
     }
 

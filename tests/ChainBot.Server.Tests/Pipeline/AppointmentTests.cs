@@ -33,6 +33,36 @@ public class AppointmentTests : ServerTestBase
         Assert.That(named.Mentions, Is.EqualTo(new[] { "u_tz" }));
         Assert.That(unknown.Text, Does.StartWith("没找到「没说过话的人」"));
         Assert.That(closed.Text, Does.Contain("已截止"));
-        Assert.That(await bot.Store.CoordinatorsAsync("g_appoint"), Is.EqualTo(new[] { "u_li" }));
+        Assert.That((await bot.Store.CoordinatorsAsync("g_appoint")).Select(c => c.SenderId), Is.EqualTo(new[] { "u_li" }));
+    }
+
+    [Test]
+    public async Task After_a_restart_the_history_replays_with_the_roles_it_had_at_each_message()
+    {
+        var sink = await StartSinkAsync();
+        var first = await StartBotAsync(sink);
+        var t = ChatMessage.Morning;
+        const string Header = "#接龙\n天山三村 蔬菜套餐团购\n68元/份\n截止时间：今晚8点\n\n";
+        ChatMessage[] before =
+        [
+            new("r1", "g_roles", "u_tz", "钱团长", t, Header + "1. 12号301 王阿姨 1份"),
+            new("r2", "g_roles", "u_wang", "王阿姨", t.AddMinutes(1), Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 2份"),
+            new("r3", "g_roles", "u_li", "李姐", t.AddMinutes(2), Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 5份"), // not hers yet: a conflict
+            new("r4", "g_roles", "u_tz", "钱团长", t.AddMinutes(3), "设为团长 @李姐"),
+            new("r5", "g_roles", "u_li", "李姐", t.AddMinutes(4), Header + "1. 12号301 王阿姨 1份\n2. 15-502 李 3份"), // now allowed
+            new("r6", "g_roles", "u_tz", "钱团长", t.AddMinutes(5), "统计"),
+        ];
+        foreach (var message in before)
+            await first.PostAcceptedAsync(message);
+        var tally = await sink.WaitForReplyAsync("the first tally", reply => reply.InReplyTo == "r6");
+        await first.WaitIdleAsync();
+        await first.StopAsync();
+
+        var second = await StartBotAsync(sink);
+        await second.PostAcceptedAsync(new("r7", "g_roles", "u_tz", "钱团长", t.AddMinutes(6), "统计"));
+        var again = await sink.WaitForReplyAsync("the tally after the restart", reply => reply.InReplyTo == "r7");
+
+        Assert.That(tally.Text, Does.Contain("3份").And.Contain("需团长处理"));
+        Assert.That(again.Text, Is.EqualTo(tally.Text), "the restarted bot rebuilt the same state, the refused change included");
     }
 }

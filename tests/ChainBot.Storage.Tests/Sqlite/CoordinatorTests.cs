@@ -14,9 +14,10 @@ public class CoordinatorTests : StoreTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await store.CoordinatorsAsync("g1"), Is.EqualTo(new[] { "wxid_b", "wxid_a" }));
-            Assert.That(await store.CoordinatorsAsync("g2"), Is.EqualTo(new[] { "wxid_c" }));
-            Assert.That(await store.CoordinatorsAsync("g3"), Is.Empty);
+            Assert.That((await store.CoordinatorsAsync("g1")).Select(c => c.SenderId), Is.EqualTo(new[] { "wxid_b", "wxid_a" }));
+            Assert.That((await store.CoordinatorsAsync("g1"))[0].At, Is.EqualTo(T0), "named twice, the first time is kept");
+            Assert.That((await store.CoordinatorsAsync("g2")).Select(c => c.SenderId), Is.EqualTo(new[] { "wxid_c" }));
+            Assert.That((await store.CoordinatorsAsync("g3")).Select(c => c.SenderId), Is.Empty);
         }
     }
 }
