@@ -7,6 +7,9 @@ using ChainBot.Core.Chains;
 using ChainBot.Core.Merging;
 using ChainBot.Core.Tally;
 using ChainBot.Core.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 
 namespace ChainBot.Cli.Tests.Export;
 
@@ -77,6 +80,22 @@ public sealed partial class ExportTests : TempDirFixture
         Assert.That(CliRun.InProcess(["export", transcript, "--format", "csv", "--out", output]).ExitCode, Is.EqualTo(0));
         foreach (string file in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
             Assert.That(PhoneNumber().IsMatch(File.ReadAllText(file)), Is.False, file);
+    }
+
+    [Test]
+    public void Workbooks_pass_the_Open_XML_validator([ValueSource(nameof(Transcripts))] string name)
+    {
+        // No LibreOffice in CI: the SDK's schema validator (Office 2019 rules) stands in for opening the file.
+        string transcript = Path.Combine(RepositoryRoot(), "samples", "transcripts", name + ".jsonl");
+        string output = Path.Combine(Dir.Root, "out");
+        Assert.That(CliRun.InProcess(["export", transcript, "--format", "xlsx", "--out", output, "--phones"]).ExitCode, Is.EqualTo(0));
+        var validator = new OpenXmlValidator(FileFormatVersions.Office2019);
+        foreach (string file in Directory.GetFiles(output, "*.xlsx"))
+        {
+            using var document = SpreadsheetDocument.Open(file, isEditable: false);
+            var errors = validator.Validate(document).Select(static e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.That(errors, Is.Empty, file);
+        }
     }
 
     [Test]
