@@ -7,7 +7,7 @@ namespace ChainBot.Core.Replies;
 /// character after it, at most two, so neither the name nor its length shows. 王阿姨 → 王**, 王 → 王*, Amy → A**,
 /// 🌸花花 → 🌸**, Christina → C**.
 /// </summary>
-internal static class NameMask
+public static class NameMask
 {
     private const int MaxStars = 2;
 

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using ChainBot.Cli.Export;
+using ChainBot.Cli.Input;
+using ChainBot.Core.Merging;
+using ChainBot.Core.Transcripts;
+
+namespace ChainBot.Cli.Commands;
+
+/// <summary>
+/// <c>chainbot export TRANSCRIPT --format xlsx|csv --out DIR [--at ISO8601] [--phones]</c>: the transcript replayed as
+/// <c>replay</c> replays it, and for each chain a workbook (or a folder of CSV files) with the supplier's order, one
+/// list per building, the money due per building and the lines to check. Phone numbers only with <c>--phones</c>.
+/// </summary>
+internal static class ExportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("TRANSCRIPT")
+        {
+            Description = "A transcript: JSON Lines, one message a line (msgId, groupId, senderId, senderName, time, text).",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "xlsx: one workbook per chain; csv: one folder per chain, a UTF-8 (with BOM) file per table.",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong("xlsx", "csv");
+        var output = new Option<string>("--out")
+        {
+            Description = "The folder to write into; created if missing. Files already there with the same names are replaced.",
+            Required = true,
+            HelpName = "DIR",
+        };
+        var at = new Option<string?>("--at")
+        {
+            Description = "Export the chains as they stood at this time, ISO 8601 (" + TranscriptTime.Example
+                + "; without an offset, China time). Default: after every message.",
+            HelpName = "ISO8601",
+        };
+        var phones = new Option<bool>("--phones")
+        {
+            Description = "Add households' phone numbers (the coordinator's own export). Without it no phone number is written.",
+        };
+        var command = new Command(
+            "export",
+            "Replay a transcript and write each chain's 供应商订单, 分楼清单 (a sheet per building), 收款 and 待核对 as an xlsx "
+                + "workbook or CSV files.")
+        {
+            file, format, output, at, phones,
+        };
+        command.SetAction(result => Execute(
+            console, result.GetRequiredValue(file), result.GetRequiredValue(format), result.GetRequiredValue(output),
+            result.GetValue(at), result.GetValue(phones)));
+        return command;
+    }
+
+    private static int Execute(CliConsole console, string path, string format, string folder, string? atText, bool phones)
+    {
+        DateTimeOffset? until = null;
+        if (atText is not null)
+        {
+            if (!ChainCommand.TryReadTime(console, "--at", atText, out var at))
+                return ChainBotCli.Failure;
+            until = at;
+        }
+        if (!PostSource.TryReadTranscript(path, out var source, out string? error))
+            return ChainCommand.CannotRead(console, path, error);
+        ChainCommand.ReportBadLines(console, source);
+
+        var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
+        if (groups.All(static group => group.State.Chains.IsEmpty))
+        {
+            ChainCommand.SayNoChain(console, source, json: false, until);
+            return ChainBotCli.Success;
+        }
+
+        Directory.CreateDirectory(folder);
+        bool severalGroups = groups.Count(static g => !g.State.Chains.IsEmpty) > 1;
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            foreach (var chain in group.State.Chains)
+            {
+                var tables = ExportTableBuilder.Build(chain, phones);
+                string name = Unique(used, ExportNames.FileName(
+                    (severalGroups && group.GroupId is { } id ? id + " " : string.Empty) + $"接龙{chain.ChainId} {tables.ChainTitle}"));
+                if (format == "xlsx")
+                {
+                    string target = Path.Combine(folder, name + ".xlsx");
+                    XlsxExportWriter.Write(tables, target);
+                    console.Out.WriteLine($"{target}: {tables.All.Count()} sheets, {tables.Buildings.Length} buildings");
+                }
+                else
+                {
+                    string target = Path.Combine(folder, name);
+                    var files = CsvExportWriter.Write(tables, target);
+                    console.Out.WriteLine($"{target}{Path.DirectorySeparatorChar}: {files.Count} files, {tables.Buildings.Length} buildings");
+                }
+            }
+        }
+        return ChainBotCli.Success;
+    }
+
+    private static string Unique(HashSet<string> used, string name)
+    {
+        string candidate = name;
+        for (int n = 2; !used.Add(candidate); n++)
+            candidate = $"{name} ({n})";
+        return candidate;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using ChainBot.Cli.Output;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ChainBot.Cli.Export;
+
+/// <summary>
+/// Writes a chain's <see cref="ExportTables"/> as one workbook (.xlsx), a sheet per table, with the Open XML SDK:
+/// on each sheet a title line, the header row, the rows and the total line (bold), numbers as numbers so the
+/// coordinator can sum and sort, text as inline strings, columns wide enough for their Chinese.
+/// </summary>
+internal static class XlsxExportWriter
+{
+    private const uint PlainStyle = 0;
+    private const uint BoldStyle = 1;
+
+    /// <summary>Writes the workbook to <paramref name="path"/>, replacing any file there.</summary>
+    public static void Write(ExportTables tables, string path)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook();
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = Stylesheet();
+        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+
+        var all = tables.All.ToList();
+        var names = ExportNames.SheetNames(all.Select(static t => t.Name));
+        for (int i = 0; i < all.Count; i++)
+        {
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            sheetPart.Worksheet = Worksheet(all[i]);
+            sheets.AppendChild(new Sheet
+            {
+                Id = workbookPart.GetIdOfPart(sheetPart),
+                SheetId = (uint)(i + 1),
+                Name = names[i],
+            });
+        }
+        workbookPart.Workbook.Save();
+    }
+
+    private static Worksheet Worksheet(ExportTable table)
+    {
+        var data = new SheetData();
+        uint row = 1;
+        data.AppendChild(Row(row++, [ExportCell.Of(table.Title)], BoldStyle));
+        data.AppendChild(Row(row++, table.Columns.Select(ExportCell.Of), BoldStyle));
+        foreach (var cells in table.Rows)
+            data.AppendChild(Row(row++, cells, PlainStyle));
+        if (table.Total is { } total)
+            data.AppendChild(Row(row, total, BoldStyle));
+
+        var worksheet = new Worksheet();
+        var columns = Columns(table);
+        if (columns.HasChildren)
+            worksheet.AppendChild(columns);
+        worksheet.AppendChild(data);
+        return worksheet;
+    }
+
+    private static Row Row(uint index, IEnumerable<ExportCell> cells, uint style)
+    {
+        var row = new Row { RowIndex = index };
+        int column = 0;
+        foreach (var cell in cells)
+        {
+            string reference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
+            if (cell.Number is decimal number)
+            {
+                row.AppendChild(new Cell
+                {
+                    CellReference = reference,
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(ExportCell.Format(number)),
+                    StyleIndex = style,
+                });
+            }
+            else if (cell.Text is { Length: > 0 } text)
+            {
+                row.AppendChild(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+                {
+                    CellReference = reference,
+                    DataType = CellValues.InlineString,
+                    StyleIndex = style,
+                });
+            }
+        }
+        return row;
+    }
+
+    /// <summary>Column widths from the widest cell (a Chinese character counts two), between 6 and 60.</summary>
+    private static Columns Columns(ExportTable table)
+    {
+        var widths = new int[table.Columns.Length];
+        void Measure(int i, string text)
+        {
+            if (i < widths.Length)
+                widths[i] = Math.Max(widths[i], DisplayWidth.Of(text.AsSpan()));
+        }
+        for (int i = 0; i < table.Columns.Length; i++)
+            Measure(i, table.Columns[i]);
+        foreach (var cells in table.Total is { } total ? table.Rows.Add(total) : table.Rows)
+        {
+            for (int i = 0; i < cells.Length; i++)
+                Measure(i, cells[i].ToString());
+        }
+        var columns = new Columns();
+        for (int i = 0; i < widths.Length; i++)
+        {
+            columns.AppendChild(new Column
+            {
+                Min = (uint)(i + 1),
+                Max = (uint)(i + 1),
+                Width = Math.Clamp(widths[i] + 2, 6, 60),
+                CustomWidth = true,
+            });
+        }
+        return columns;
+    }
+
+    /// <summary>A, B, … Z, AA, AB …</summary>
+    private static string ColumnName(int index)
+    {
+        string name = string.Empty;
+        for (index++; index > 0; index = (index - 1) / 26)
+            name = (char)('A' + (index - 1) % 26) + name;
+        return name;
+    }
+
+    /// <summary>The least stylesheet Excel accepts, with one bold style: fonts, fills, borders, cell formats.</summary>
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(
+            new Font(new FontSize { Val = 11 }),
+            new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellFormats(
+            new CellFormat { FontId = 0, FillId = 0, BorderId = 0 },
+            new CellFormat { FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true }) { Count = 2 });
+}
