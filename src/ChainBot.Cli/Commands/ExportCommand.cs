@@ -2,7 +2,6 @@ using System.CommandLine;
 using ChainBot.Cli.Export;
 using ChainBot.Cli.Input;
 using ChainBot.Core.Merging;
-using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Commands;
 
@@ -16,10 +15,7 @@ internal static class ExportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("TRANSCRIPT")
-        {
-            Description = "A transcript: JSON Lines, one message a line (msgId, groupId, senderId, senderName, time, text).",
-        };
+        var file = TranscriptInput.Argument();
         var format = new Option<string>("--format")
         {
             Description = "xlsx: one workbook per chain; csv: one folder per chain, a UTF-8 (with BOM) file per table.",
@@ -32,12 +28,7 @@ internal static class ExportCommand
             Required = true,
             HelpName = "DIR",
         };
-        var at = new Option<string?>("--at")
-        {
-            Description = "Export the chains as they stood at this time, ISO 8601 (" + TranscriptTime.Example
-                + "; without an offset, China time). Default: after every message.",
-            HelpName = "ISO8601",
-        };
+        var at = TranscriptInput.AtOption();
         var phones = new Option<bool>("--phones")
         {
             Description = "Add households' phone numbers (the coordinator's own export). Without it no phone number is written.",
@@ -57,16 +48,8 @@ internal static class ExportCommand
 
     private static int Execute(CliConsole console, string path, string format, string folder, string? atText, bool phones)
     {
-        DateTimeOffset? until = null;
-        if (atText is not null)
-        {
-            if (!ChainCommand.TryReadTime(console, "--at", atText, out var at))
-                return ChainBotCli.Failure;
-            until = at;
-        }
-        if (!PostSource.TryReadTranscript(path, out var source, out string? error))
-            return ChainCommand.CannotRead(console, path, error);
-        ChainCommand.ReportBadLines(console, source);
+        if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out int failure))
+            return failure;
 
         var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
         if (groups.All(static group => group.State.Chains.IsEmpty))

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ChainBot.Cli.Input;
 using ChainBot.Cli.Output;
 using ChainBot.Core.Merging;
-using ChainBot.Core.Transcripts;
 
 namespace ChainBot.Cli.Commands;
 
@@ -17,21 +16,12 @@ internal static class ReplayCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("TRANSCRIPT")
-        {
-            Description = "A transcript: JSON Lines, one message a line (msgId, groupId, senderId, senderName, time, text), "
-                + "read as one whatever the file's name.",
-        };
+        var file = TranscriptInput.Argument();
         var json = new Option<bool>("--json")
         {
             Description = "Print JSON (schemas/chainbot-output.schema.json, with the replay's members) instead of tables.",
         };
-        var at = new Option<string?>("--at")
-        {
-            Description = "Merge only the messages sent at or before this time, ISO 8601 (" + TranscriptTime.Example
-                + "; without an offset, China time): the chains as they stood then. Default: every message.",
-            HelpName = "ISO8601",
-        };
+        var at = TranscriptInput.AtOption();
         var command = new Command(
             "replay",
             "Merge a transcript's chain posts, replies and commands group by group, and show each chain: entries with their "
@@ -50,20 +40,10 @@ internal static class ReplayCommand
     public static int Tally(CliConsole console, PostSource source, bool json) =>
         Report(console, source, json, until: null, replay: false);
 
-    private static int Execute(CliConsole console, string path, bool json, string? atText)
-    {
-        DateTimeOffset? until = null;
-        if (atText is not null)
-        {
-            if (!ChainCommand.TryReadTime(console, "--at", atText, out var at))
-                return ChainBotCli.Failure;
-            until = at;
-        }
-        if (!PostSource.TryReadTranscript(path, out var source, out string? error))
-            return ChainCommand.CannotRead(console, path, error);
-        ChainCommand.ReportBadLines(console, source);
-        return Report(console, source, json, until, replay: true);
-    }
+    private static int Execute(CliConsole console, string path, bool json, string? atText) =>
+        TranscriptInput.TryRead(console, path, atText, out var source, out var until, out int failure)
+            ? Report(console, source, json, until, replay: true)
+            : failure;
 
     private static int Report(CliConsole console, PostSource source, bool json, DateTimeOffset? until, bool replay)
     {
