@@ -47,7 +47,18 @@ internal sealed partial class HumanChainWriter
             renderer.Line(string.Empty);
         string closed = chain.ClosedBy is { } by ? $"closed by {PersonText(by)} at {TimeText(by.Time)}" : "open";
         WriteHeader(chain.Header, chain.Kind,
-            $"Source: {path}{GroupText(group)}, chain {chain.ChainId}, opened by {PersonText(chain.OpenedBy)} at {TimeText(chain.OpenedBy.Time)}, {closed}");
+            $"Source: {path}{GroupText(group)}, chain {chain.ChainId}, opened by {PersonText(chain.OpenedBy)} at {TimeText(chain.OpenedBy.Time)}, {closed}{PickupText(chain)}");
+    }
+
+    /// <summary><c>, delivered by … at …, 4 households collected, 8 to collect</c>; empty before any 到货 or pickup.</summary>
+    private static string PickupText(ChainState chain)
+    {
+        if (chain.Delivered is null && chain.PickedUp.IsEmpty)
+            return string.Empty;
+        string delivered = chain.Delivered is { } by ? $", delivered by {PersonText(by)} at {TimeText(by.Time)}" : ", not delivered";
+        int waiting = chain.Uncollected().Length;
+        int collected = chain.PickedUp.Count;
+        return delivered + $", {collected.ToString(CultureInfo.InvariantCulture)} households collected, {waiting.ToString(CultureInfo.InvariantCulture)} to collect";
     }
 
     private void WriteMergedEntries(ChainState chain)

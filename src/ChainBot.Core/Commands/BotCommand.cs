@@ -26,9 +26,23 @@ public enum BotCommandKind
 
     /// <summary><c>设为团长 @张三</c>: a coordinator names another; the argument is the name as mentioned.</summary>
     Appoint,
+
+    /// <summary><c>到货</c>: a coordinator marks the chain's goods arrived; households may now collect them.</summary>
+    Deliver,
+
+    /// <summary>
+    /// <c>已领</c> (the sender's own households), <c>12-301 已取</c> (that household, the argument): goods collected.
+    /// </summary>
+    PickUp,
+
+    /// <summary><c>12号楼全部已领</c>: a coordinator or volunteer registers every household of a building (the argument).</summary>
+    PickUpBuilding,
+
+    /// <summary><c>未领</c>, <c>3号楼未领</c>: who has not collected yet, per building or in one (the argument).</summary>
+    Uncollected,
 }
 
 /// <summary>A command to the bot and what follows its word (<c>3号楼</c> → building "3").</summary>
 /// <param name="Kind">What is asked.</param>
-/// <param name="Argument">The building for <see cref="BotCommandKind.Building"/> (<c>3号楼</c> → "3"; with an entrance, <c>3号楼2单元</c> → "3-2"); the text after the word for the others (<c>统计 一营</c> → "一营"); null when none.</param>
+/// <param name="Argument">The building for <see cref="BotCommandKind.Building"/>, <see cref="BotCommandKind.PickUpBuilding"/> and <see cref="BotCommandKind.Uncollected"/> (<c>3号楼</c> → "3"; with an entrance, <c>3号楼2单元</c> → "3-2"); the household as written for <see cref="BotCommandKind.PickUp"/> (<c>12-301 已取</c> → "12-301"); the text after the word for the others (<c>统计 一营</c> → "一营"); null when none.</param>
 public sealed record BotCommand(BotCommandKind Kind, string? Argument = null);

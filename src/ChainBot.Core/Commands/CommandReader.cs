@@ -18,7 +18,12 @@ public static class CommandReader
         ("导出", BotCommandKind.Export),
         ("帮助", BotCommandKind.Help), ("help", BotCommandKind.Help),
         ("接受", BotCommandKind.Accept), ("接受迟到", BotCommandKind.Accept),
+        ("到货", BotCommandKind.Deliver), ("已到货", BotCommandKind.Deliver), ("到货了", BotCommandKind.Deliver),
+        ("未领", BotCommandKind.Uncollected), ("未领取", BotCommandKind.Uncollected), ("谁没领", BotCommandKind.Uncollected),
     ];
+
+    /// <summary>What ends a pickup (<c>已领</c>, <c>12-301 已取</c>), longest first.</summary>
+    private static readonly string[] PickupWords = ["已领取", "已取货", "领到了", "已领", "已取"];
 
     /// <summary>Reads <paramref name="text"/> as a command; false when it is anything else.</summary>
     public static bool TryRead(string text, [NotNullWhen(true)] out BotCommand? command)
@@ -34,6 +39,11 @@ public static class CommandReader
         if (TryReadAppointment(s, out string? appointed))
         {
             command = new BotCommand(BotCommandKind.Appoint, appointed);
+            return true;
+        }
+        if (TryReadPickup(s, out var pickup))
+        {
+            command = pickup;
             return true;
         }
         if (TryReadBuilding(s, out string? building))
@@ -77,6 +87,58 @@ public static class CommandReader
         }
         return false;
     }
+
+    /// <summary>
+    /// <c>已领</c>, <c>12-301 已取</c>, <c>12号楼301 已领</c>: goods collected, by the sender or for a household;
+    /// <c>12号楼全部已领</c>: a whole building's; <c>3号楼未领</c>: one building's households still to collect.
+    /// The household before the word is read by the merger, as a reply's address; here it needs only to look like
+    /// one (digits, 号/楼/栋/单元/室, a dash), so <c>菜已领</c> or <c>东西已取</c> stay chatter.
+    /// </summary>
+    private static bool TryReadPickup(ReadOnlySpan<char> s, [NotNullWhen(true)] out BotCommand? command)
+    {
+        command = null;
+        if (s.EndsWith("未领", StringComparison.Ordinal) || s.EndsWith("未领取", StringComparison.Ordinal))
+        {
+            var place = s[..s.LastIndexOf("未领")].TrimEnd(' ');
+            if (!place.IsEmpty && TryReadBuilding(place, out string? building))
+            {
+                command = new BotCommand(BotCommandKind.Uncollected, building);
+                return true;
+            }
+            return false;
+        }
+        foreach (string word in PickupWords)
+        {
+            if (!s.EndsWith(word, StringComparison.Ordinal))
+                continue;
+            var before = s[..^word.Length].TrimEnd(' ');
+            if (before.IsEmpty)
+            {
+                command = new BotCommand(BotCommandKind.PickUp);
+                return true;
+            }
+            foreach (string all in (ReadOnlySpan<string>)["全部", "都", "全都"])
+            {
+                if (before.EndsWith(all, StringComparison.Ordinal)
+                    && TryReadBuilding(before[..^all.Length].TrimEnd(' '), out string? building))
+                {
+                    command = new BotCommand(BotCommandKind.PickUpBuilding, building);
+                    return true;
+                }
+            }
+            if (before.Length <= 16 && before.ContainsAnyInRange('0', '9') && !before.ContainsAnyExcept(HouseholdCharacters))
+            {
+                command = new BotCommand(BotCommandKind.PickUp, before.ToString());
+                return true;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>What a household written before <c>已取</c> is made of: <c>12-301</c>, <c>12号楼2单元301室</c>, <c>A3栋 1201</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> HouseholdCharacters =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-号楼栋幢单元室 ");
 
     /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手</c> and U+2005), each ended by a space.</summary>
     private static ReadOnlySpan<char> WithoutMentions(ReadOnlySpan<char> s)

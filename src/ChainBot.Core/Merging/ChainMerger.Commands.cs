@@ -12,6 +12,8 @@ public sealed partial class ChainMerger
     private GroupState Command(GroupState state, Turn turn, BotCommand command)
     {
         string sender = turn.Message.SenderId;
+        if (command.Kind is BotCommandKind.Deliver or BotCommandKind.PickUp or BotCommandKind.PickUpBuilding or BotCommandKind.Uncollected)
+            return Pickup(state, turn, command);
         var chain = CommandTarget(state, sender, turn.Message.Time);
         turn.Events.Add(new CommandReceived(turn.Message.MsgId, command, chain?.Number));
         state = Ignore(state, turn, "command");

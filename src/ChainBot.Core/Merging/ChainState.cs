@@ -29,6 +29,22 @@ public sealed record ChainState
     /// <summary>True once a coordinator closed the chain with <c>截止</c>.</summary>
     public bool Closed => ClosedBy is not null;
 
+    /// <summary>Who marked the goods arrived with <c>到货</c>, and when; null until a coordinator did.</summary>
+    public Provenance? Delivered { get; init; }
+
+    /// <summary>
+    /// The households registered as having collected their goods (<c>已领</c>, <c>12-301 已取</c>,
+    /// <c>12号楼全部已领</c>), each with who registered it and when; the first registration stands.
+    /// </summary>
+    public ImmutableDictionary<HouseholdId, Provenance> PickedUp { get; init; } = ImmutableDictionary<HouseholdId, Provenance>.Empty;
+
+    /// <summary>
+    /// The households that have goods to collect and have not: one entry per household that counts (active, not a
+    /// late line waiting), in the order first seen, minus <see cref="PickedUp"/>.
+    /// </summary>
+    public ImmutableArray<MergedEntry> Uncollected() =>
+        [.. Entries.Where(entry => entry.Counts && !PickedUp.ContainsKey(entry.Entry.Household)).DistinctBy(entry => entry.Entry.Household)];
+
     /// <summary>True for WeChat's native 接龙, whose structured data says who wrote each entry.</summary>
     public bool IsNative { get; init; }
 

@@ -29,6 +29,24 @@ public sealed record ChainClosed(string MsgId, int Chain) : MergeEvent(MsgId);
 /// <summary>A coordinator accepted late lines (<c>接受</c>); <paramref name="Count"/> of them now count.</summary>
 public sealed record LateAccepted(string MsgId, int Chain, int Count) : MergeEvent(MsgId);
 
+/// <summary>A coordinator marked the chain's goods arrived (<c>到货</c>); households may collect them.</summary>
+public sealed record Delivered(string MsgId, int Chain) : MergeEvent(MsgId);
+
+/// <summary>
+/// Households registered as having collected their goods (<c>已领</c>, <c>12-301 已取</c>, <c>12号楼全部已领</c>):
+/// <paramref name="Households"/> are new; <paramref name="Already"/> were registered before and keep their first
+/// registration. Both empty when the message named no household of the chain.
+/// </summary>
+public sealed record PickedUp(
+    string MsgId,
+    int Chain,
+    System.Collections.Immutable.ImmutableArray<ChainBot.Core.Chains.HouseholdId> Households,
+    System.Collections.Immutable.ImmutableArray<ChainBot.Core.Chains.HouseholdId> Already) : MergeEvent(MsgId)
+{
+    /// <summary>How many households were newly registered.</summary>
+    public int Count => Households.Length;
+}
+
 /// <summary>A command to the bot, for the bot to answer; <paramref name="Chain"/> is the chain it is about, if any.</summary>
 public sealed record CommandReceived(string MsgId, BotCommand Command, int? Chain) : MergeEvent(MsgId);
 

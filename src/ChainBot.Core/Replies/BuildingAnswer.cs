@@ -43,13 +43,13 @@ internal static class BuildingAnswer
     }
 
     /// <summary>"3-2" → building 3, entrance 2; "12" → building 12.</summary>
-    private static (string Building, string? Entrance) Split(string argument)
+    internal static (string Building, string? Entrance) Split(string argument)
     {
         int dash = argument.IndexOf('-', StringComparison.Ordinal);
         return dash < 0 ? (argument, null) : (argument[..dash], argument[(dash + 1)..]);
     }
 
-    private static bool In(Address address, string building, string? entrance) =>
+    internal static bool In(Address address, string building, string? entrance) =>
         string.Equals(address.Building, building, StringComparison.OrdinalIgnoreCase)
         && (entrance is null || address.Entrance == entrance);
 
@@ -85,7 +85,7 @@ internal static class BuildingAnswer
     }
 
     /// <summary>Rooms as people count them: by entrance, then room (201 before 1102), then floor, then as first seen.</summary>
-    private static IEnumerable<MergedEntry> Ordered(IEnumerable<MergedEntry> rows) =>
+    internal static IEnumerable<MergedEntry> Ordered(IEnumerable<MergedEntry> rows) =>
         rows.OrderBy(row => row.Entry.Address.Entrance is not null)
             .ThenBy(row => row.Entry.Address.Entrance, NaturalComparer.Instance)
             .ThenBy(row => row.Entry.Address.Room is null)

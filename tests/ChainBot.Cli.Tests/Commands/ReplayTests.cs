@@ -316,6 +316,21 @@ public class ReplayTests : TempDirFixture
     }
 
     [Test]
+    public void The_human_report_says_when_the_goods_arrived_and_how_many_collected()
+    {
+        string file = Transcript(
+            Growing[0],
+            Message("m2", "08:20", "u-chen", "陈先生", Chain(Wang, Li, Chen)),
+            Message("m3", "18:00", "u-tz", "团长", "到货"),
+            Message("m4", "18:10", "u-li", "李", "15-502 已取"));
+
+        var run = CliRun.InProcess(["replay", file]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        Assert.That(run.Stdout, Does.Contain("open, delivered by 团长 at 2022-04-18 18:00 +08:00, 1 households collected, 2 to collect"));
+    }
+
+    [Test]
     public void A_terminal_gets_tables_and_no_phone_numbers()
     {
         var run = CliRun.InProcess(["replay", Transcript(Growing)], terminal: true);

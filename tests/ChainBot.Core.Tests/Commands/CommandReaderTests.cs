@@ -29,6 +29,19 @@ public class CommandReaderTests
     [TestCase("接受 12-301", BotCommandKind.Accept, "12-301")]
     [TestCase("设为团长 @李姐", BotCommandKind.Appoint, "李姐")]
     [TestCase("@ChainBot 设置团长 王阿姨", BotCommandKind.Appoint, "王阿姨")]
+    [TestCase("到货", BotCommandKind.Deliver, null)]
+    [TestCase("@ChainBot 到货了！", BotCommandKind.Deliver, null)]
+    [TestCase("已领", BotCommandKind.PickUp, null)]
+    [TestCase("已领取", BotCommandKind.PickUp, null)]
+    [TestCase("12-301 已取", BotCommandKind.PickUp, "12-301")]
+    [TestCase("12-301已领", BotCommandKind.PickUp, "12-301")]
+    [TestCase("12号楼2单元301 已领", BotCommandKind.PickUp, "12号楼2单元301")]
+    [TestCase("12号楼全部已领", BotCommandKind.PickUpBuilding, "12")]
+    [TestCase("3栋都已领", BotCommandKind.PickUpBuilding, "3")]
+    [TestCase("12号楼3单元全部已领", BotCommandKind.PickUpBuilding, "12-3")]
+    [TestCase("未领", BotCommandKind.Uncollected, null)]
+    [TestCase("3号楼未领", BotCommandKind.Uncollected, "3")]
+    [TestCase("@ChainBot 3栋未领取", BotCommandKind.Uncollected, "3")]
     public void Reads_a_command_that_is_the_whole_message(string text, BotCommandKind kind, string? argument)
     {
         Assert.That(CommandReader.TryRead(text, out var command), Is.True);
@@ -50,5 +63,10 @@ public class CommandReaderTests
     [TestCase("帮助一下邻居")]
     [TestCase("设为团长")]
     [TestCase("设为团长 @李姐 @王阿姨")]
+    [TestCase("菜已领")]
+    [TestCase("到货了吗")]
+    [TestCase("什么时候到货")]
+    [TestCase("王阿姨未领")]
+    [TestCase("全部已领")]
     public void Anything_else_is_no_command(string text) => Assert.That(CommandReader.TryRead(text, out _), Is.False);
 }

@@ -28,9 +28,12 @@ internal static class Conversations
     /// 团长 (tz) opens the vegetable chain; residents copy it in: 王阿姨 12-301, 李 15-502 with her phone number,
     /// 陈先生 3-201, Amy 3-1102 with a note, 蒋 3号楼2单元601; 孙 3-402 adds a line and cancels it.
     /// </summary>
-    public static ReplyScript Vegetables(params string[] coordinators)
+    public static ReplyScript Vegetables(params string[] coordinators) =>
+        Vegetables(new ReplyScript(coordinators.Length == 0 ? ["tz"] : coordinators));
+
+    /// <summary>The vegetable chain of <see cref="Vegetables(string[])"/>, posted in <paramref name="group"/>.</summary>
+    public static ReplyScript Vegetables(ReplyScript group)
     {
-        var group = new ReplyScript(coordinators.Length == 0 ? ["tz"] : coordinators);
         group.Post("tz", Header + "1.");
         group.Post("wang", Chain("1. 12号301 王阿姨 1份"));
         group.Post("li", Chain("1. 12号301 王阿姨 1份", "2. 15-502 李 2份 13812345678"));

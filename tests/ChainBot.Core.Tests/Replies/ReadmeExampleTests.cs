@@ -34,8 +34,16 @@ public class ReadmeExampleTests
             .Concat(Replay("owner-edit", resident))
             .Concat(Replay("interleaved", resident))
             .Concat(Replay("short-replies", resident))
+            .Concat(Replay("growing", coordinator, Pickups))
             .Concat(Replay("growing", resident, ("u_qian12903", copy + "\n13. 12号 903 钱 2斤\n14. 韭菜 1份\n15. 8号 101 吴 13812345678")));
     }
+
+    /// <summary>Pickup registration after the growing chain: 到货 from the coordinator and from a resident, 已领, 已取, 全部已领, 未领.</summary>
+    private static readonly (string Sender, string Text)[] Pickups =
+    [
+        ("u_chen_tz", "到货"), ("u_li15502", "到货"), ("u_wang12301", "已领"), ("u_vol3_xiaosun", "3-201 已取"),
+        ("u_chen_tz", "12号楼全部已领"), ("u_li15502", "未领"), ("u_vol3_xiaosun", "3号楼未领"),
+    ];
 
     /// <summary>Every answer to a transcript's messages and to <paramref name="extra"/> sent after them, a minute apart.</summary>
     private static IEnumerable<string> Replay(string name, Func<IncomingMessage, ReplyContext> context, params (string Sender, string Text)[] extra)

@@ -9,9 +9,15 @@ namespace ChainBot.Core.Tests.Replies;
 /// A group's conversation replayed through the merger, answering each message as the server will: the sender is a
 /// coordinator when listed in <paramref name="coordinators"/> (the merger knows the same roles).
 /// </summary>
-internal sealed class ReplyScript(params string[] coordinators)
+internal sealed class ReplyScript(string[] coordinators, string[] volunteers)
 {
-    private readonly GroupScript _group = new(new ChainMerger(roles: GroupRoles.Of(coordinators)));
+    private readonly GroupScript _group = new(new ChainMerger(roles: GroupRoles.Of(coordinators, volunteers)));
+
+    /// <summary>A group with the given coordinators and no volunteers.</summary>
+    public ReplyScript(params string[] coordinators)
+        : this(coordinators, [])
+    {
+    }
 
     /// <summary>Settings every message is answered with, apart from who the sender is.</summary>
     public ReplyContext Context { get; set; } = ReplyContext.Default;
