@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Merging;
@@ -130,7 +131,10 @@ internal static class ExportTableBuilder
                 row.Add(ExportCell.Of(amount));
                 string notes = string.Join("；", household.Select(static e => e.Entry.Note).OfType<string>());
                 row.Add(ExportCell.Of(notes.Length == 0 ? null : text(notes)));
-                row.Add(ExportCell.Empty);
+                // 签收: ticked where the household's pickup was registered in the group (已领), left to sign otherwise.
+                row.Add(chain.PickedUp.TryGetValue(household.Key, out var pickup)
+                    ? ExportCell.Of("已领 " + pickup.Time.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture))
+                    : ExportCell.Empty);
                 rows.Add(row.ToImmutable());
             }
 
@@ -146,7 +150,8 @@ internal static class ExportTableBuilder
             }
             total.Add(ExportCell.Of(building.Amount));
             total.Add(ExportCell.Empty);
-            total.Add(ExportCell.Empty);
+            int collected = entries.Select(static e => e.Entry.Household).Distinct().Count(chain.PickedUp.ContainsKey);
+            total.Add(collected == 0 ? ExportCell.Empty : ExportCell.Of($"已领{collected}户"));
 
             string label = BuildingLabel(building.Area, building.Building);
             tables.Add(new ExportTable(
