@@ -37,16 +37,7 @@ public sealed class WeComAiBot
     /// The URL check (GET): checks the 4-part <c>msg_signature</c>, decrypts the echostr, and gives the plain message
     /// to write back as the whole 200 body (no quotes, BOM or newline) within one second.
     /// </summary>
-    public ChannelResult<string> VerifyUrl(CallbackQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.MsgSignature is null || query.Timestamp is null || query.Nonce is null || query.EchoStr is null)
-            return ChannelResult<string>.Failure(ChannelError.MissingParameter, "msg_signature, timestamp, nonce and echostr are required");
-        var decrypted = _crypto.VerifyAndDecrypt(query.MsgSignature, query.Timestamp, query.Nonce, EchoStr.Repair(query.EchoStr));
-        return decrypted.IsSuccess
-            ? ChannelResult<string>.Success(decrypted.Message)
-            : ChannelResult<string>.Failure(WeComApp.ErrorOf(decrypted), decrypted.Reason);
-    }
+    public ChannelResult<string> VerifyUrl(CallbackQuery query) => EchoStr.Verify(_crypto, query);
 
     /// <summary>
     /// Reads a callback (POST): <c>{"encrypt":"…"}</c>, verified, decrypted and read into an <see cref="AiBotMessage"/>.

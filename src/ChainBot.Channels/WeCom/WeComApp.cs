@@ -36,16 +36,7 @@ public sealed class WeComApp
     /// The URL check (GET, §2.1): checks <c>msg_signature</c> over the echostr, decrypts it, and gives the plain
     /// message to write back as the whole 200 body — no quotes, no BOM, no newline — within one second.
     /// </summary>
-    public ChannelResult<string> VerifyUrl(CallbackQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.MsgSignature is null || query.Timestamp is null || query.Nonce is null || query.EchoStr is null)
-            return ChannelResult<string>.Failure(ChannelError.MissingParameter, "msg_signature, timestamp, nonce and echostr are required");
-        var decrypted = _crypto.VerifyAndDecrypt(query.MsgSignature, query.Timestamp, query.Nonce, EchoStr.Repair(query.EchoStr));
-        return decrypted.IsSuccess
-            ? ChannelResult<string>.Success(decrypted.Message)
-            : ChannelResult<string>.Failure(ErrorOf(decrypted), decrypted.Reason);
-    }
+    public ChannelResult<string> VerifyUrl(CallbackQuery query) => EchoStr.Verify(_crypto, query);
 
     /// <summary>Reads a push (POST, §2.2): checks <c>msg_signature</c> over <c>Encrypt</c>, decrypts and reads the message. Never throws on the request's content.</summary>
     public ChannelResult<WeComInbound> ReadPost(CallbackQuery query, ReadOnlySpan<byte> body)

@@ -93,12 +93,20 @@ public sealed partial class ChainMerger
             turn.Events.Add(new ChangeRefused(turn.Message.MsgId, chain, id, reason));
             return;
         }
-        var revised = Revise(old.Entry, entry);
-        if (!old.Late && !edit.IsOpenAt(turn.Message.Time))
-            edit.Replace(old with { LateChange = revised, LateChangeBy = turn.By });
-        else
-            edit.Replace(old with { Entry = revised, Changed = turn.By });
+        MakeChange(edit, old, entry, turn.By, turn.Message.Time);
         turn.Events.Add(new EntryChanged(turn.Message.MsgId, chain, id));
+    }
+
+    /// <summary>
+    /// Makes an allowed change: at once, or after the deadline (on a line that was on time) held as a late change
+    /// for a coordinator to accept.
+    /// </summary>
+    private static void MakeChange(ChainEdit edit, MergedEntry old, ChainEntry entry, Provenance by, DateTimeOffset time)
+    {
+        var revised = Revise(old.Entry, entry);
+        edit.Replace(!old.Late && !edit.IsOpenAt(time)
+            ? old with { LateChange = revised, LateChangeBy = by }
+            : old with { Entry = revised, Changed = by });
     }
 
     /// <summary>Whether <paramref name="sender"/> may change <paramref name="entry"/>.</summary>

@@ -52,12 +52,8 @@ public sealed partial class ChainMerger
                 if (LineKeys.Of(edit[id].Entry.Line) != keys[i])
                 {
                     // The author edited their entry: theirs to change, whatever the merger's roles say.
-                    var old = edit[id];
                     edit.KnowLine(keys[i], id);
-                    var revised = Revise(old.Entry, entry);
-                    edit.Replace(!old.Late && !edit.IsOpenAt(by.Time)
-                        ? old with { LateChange = revised, LateChangeBy = by }
-                        : old with { Entry = revised, Changed = by });
+                    MakeChange(edit, edit[id], entry, by, by.Time);
                     turn.Events.Add(new EntryChanged(message.MsgId, edit.Original.Number, id));
                 }
                 continue;

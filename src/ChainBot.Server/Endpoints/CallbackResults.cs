@@ -21,10 +21,10 @@ internal static class CallbackResults
     /// <summary>The query of a callback, URL-decoded.</summary>
     public static CallbackQuery Query(HttpRequest request) => CallbackQuery.From(name => request.Query[name].FirstOrDefault());
 
-    /// <summary>A callback's body, whole (Kestrel refuses one over the limit with 413).</summary>
+    /// <summary>A request's body, whole (Kestrel refuses one over the limit with 413 before it is read).</summary>
     public static async Task<byte[]> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= Extensions.MaxRequestBytes ? (int)request.ContentLength : 4096);
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }

@@ -36,7 +36,7 @@ internal static class GenericEndpoint
     {
         if (!http.Request.HasJsonContentType())
             return Refuse(logger, StatusCodes.Status400BadRequest, "the body must be application/json");
-        byte[] body = await ReadBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        byte[] body = await CallbackResults.BodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
 
         if (channel.Webhook is { } webhook)
         {
@@ -68,14 +68,6 @@ internal static class GenericEndpoint
     /// </summary>
     internal static bool AcceptsUnsigned(IPAddress? remote) =>
         remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
-
-    /// <summary>The whole body; Kestrel's limit (64 KB) refuses a larger one with 413 before it is read.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= Extensions.MaxRequestBytes ? (int)request.ContentLength : 4096);
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
-    }
 
     private static IResult Refuse(ILogger logger, int status, string reason)
     {

@@ -39,7 +39,6 @@ internal sealed class OutboxSender(
     /// group's later replies wait until then. In memory, used by the one sending loop only; after a restart a later
     /// reply may go out before an earlier one that is still waiting.
     /// </summary>
-    private readonly Dictionary<string, (long OutboxId, DateTimeOffset Until)> _held = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,14 +69,14 @@ internal sealed class OutboxSender(
         var now = time.GetUtcNow();
         var due = await store.DueRepliesAsync(now, 64, cancellationToken).ConfigureAwait(false);
         // A group's replies go out in order: once one of them fails, the rest of that group wait for it — for the
-        // rest of this round, and (held) until its next round comes.
+        // rest of this round here, and until its next round in the store, which holds them back (DueRepliesAsync).
         var stalled = new HashSet<string>(StringComparer.Ordinal);
         int tried = 0;
         foreach (var record in due)
         {
             if (cancellationToken.IsCancellationRequested)
                 break; // stopping: no new reply; the rest wait in the outbox for the next start
-            if (stalled.Contains(record.Reply.GroupId) || IsHeldBack(record, now))
+            if (stalled.Contains(record.Reply.GroupId))
                 continue;
             if (passive.IsHeld(record.Reply))
             {
@@ -89,14 +88,12 @@ internal sealed class OutboxSender(
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Sent:
-                    _held.Remove(record.Reply.GroupId);
                     // Recorded even when the host is stopping: the channel has the reply, and a mark given up on
                     // would send it again after the restart.
                     await store.MarkSentAsync(record.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                     break;
                 case SendOutcomeKind.Permanent:
                 case SendOutcomeKind.Transient when record.Attempts + 1 >= MaxRounds:
-                    _held.Remove(record.Reply.GroupId);
                     stalled.Add(record.Reply.GroupId);
                     await store.ParkAsync(record.Id, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyParked(logger, record.Reply.ReplyId, record.Reply.Channel, outcome.Reason ?? "failed");
@@ -104,27 +101,12 @@ internal sealed class OutboxSender(
                 default:
                     stalled.Add(record.Reply.GroupId);
                     var at = time.GetUtcNow() + Delay(record.Attempts + 1, outcome.RetryAfter);
-                    _held[record.Reply.GroupId] = (record.Id, at);
                     await store.RetryLaterAsync(record.Id, at, outcome.Reason ?? "failed", cancellationToken).ConfigureAwait(false);
                     Log.ReplyRetry(logger, record.Reply.ReplyId, record.Reply.Channel, record.Attempts + 1, outcome.Reason ?? "failed", at);
                     break;
             }
         }
         return tried;
-    }
-
-    /// <summary>
-    /// True when an earlier reply of the record's group failed its last round and waits for the next: this one waits
-    /// too, rather than overtake it. Once that round is due, the earlier reply is due as well, and first in order.
-    /// </summary>
-    private bool IsHeldBack(OutboxRecord record, DateTimeOffset now)
-    {
-        if (!_held.TryGetValue(record.Reply.GroupId, out var held) || held.OutboxId == record.Id)
-            return false;
-        if (now < held.Until)
-            return true;
-        _held.Remove(record.Reply.GroupId);
-        return false;
     }
 
     /// <summary>
