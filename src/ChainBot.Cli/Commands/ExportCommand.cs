@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ChainBot.Cli.Export;
+using ChainBot.Exports;
 using ChainBot.Cli.Input;
 using ChainBot.Core.Merging;
 

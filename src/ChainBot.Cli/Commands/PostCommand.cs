@@ -4,6 +4,7 @@ using System.Text;
 using ChainBot.Channels.Generic;
 using ChainBot.Cli.Output;
 using ChainBot.Cli.Webhooks;
+using ChainBot.Core.Text;
 
 namespace ChainBot.Cli.Commands;
 

@@ -1,3 +1,5 @@
+using ChainBot.Core.Text;
+
 namespace ChainBot.Cli.Output;
 
 /// <summary>

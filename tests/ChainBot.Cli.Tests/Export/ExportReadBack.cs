@@ -1,4 +1,4 @@
-using ChainBot.Cli.Export;
+using ChainBot.Exports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 

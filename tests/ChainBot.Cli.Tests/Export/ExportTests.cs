@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChainBot.Cli.Export;
+using ChainBot.Exports;
 using ChainBot.Cli.Input;
 using ChainBot.Cli.Tests.Support;
 using ChainBot.Core.Chains;

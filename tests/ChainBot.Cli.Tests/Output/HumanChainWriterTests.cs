@@ -3,6 +3,7 @@ using ChainBot.Cli.Output;
 using ChainBot.Cli.Tests.Support;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Tally;
+using ChainBot.Core.Text;
 
 namespace ChainBot.Cli.Tests.Output;
 

@@ -6,7 +6,7 @@ using ChainBot.Core.Replies;
 using ChainBot.Core.Tally;
 using ChainBot.Core.Text;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// Builds a chain's <see cref="ExportTables"/> from its merged state. Pure: the same chain gives the same tables, and
@@ -18,7 +18,7 @@ namespace ChainBot.Cli.Export;
 /// lists. Without it there is no such column, and every text cell has its phone numbers masked (138****5678).
 /// Names in the building lists are always shortened with <see cref="NameMask"/>.
 /// </remarks>
-internal static class ExportTableBuilder
+public static class ExportTableBuilder
 {
     /// <summary>The sheet names of the tables that are not per building.</summary>
     public const string SupplierOrderName = "供应商订单";

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>One cell of an exported table: text, a number, or nothing.</summary>
 /// <param name="Text">The text; null for a number or an empty cell.</param>
 /// <param name="Number">The number; null for text or an empty cell.</param>
-internal readonly record struct ExportCell(string? Text, decimal? Number)
+public readonly record struct ExportCell(string? Text, decimal? Number)
 {
     /// <summary>An empty cell.</summary>
     public static ExportCell Empty => default;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// One table of an export: a sheet of the workbook, or one CSV file. Its header row, its body rows, and an optional
@@ -11,7 +11,7 @@ namespace ChainBot.Cli.Export;
 /// <param name="Columns">The header row.</param>
 /// <param name="Rows">The body rows, each as wide as <paramref name="Columns"/>.</param>
 /// <param name="Total">The total line, as wide as <paramref name="Columns"/>; null when the table has none.</param>
-internal sealed record ExportTable(
+public sealed record ExportTable(
     string Name,
     string Title,
     ImmutableArray<string> Columns,

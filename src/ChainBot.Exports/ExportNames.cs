@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// Names the export gives sheets and files: valid in Excel, WPS and LibreOffice, and on Windows, macOS and Linux.
 /// </summary>
-internal static class ExportNames
+public static class ExportNames
 {
     /// <summary>The longest sheet name Excel accepts.</summary>
     public const int MaxSheetName = 31;

@@ -1,17 +1,17 @@
 using System.Globalization;
-using ChainBot.Cli.Output;
+using ChainBot.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// Writes a chain's <see cref="ExportTables"/> as one workbook (.xlsx), a sheet per table, with the Open XML SDK:
 /// on each sheet a title line, the header row, the rows and the total line (bold), numbers as numbers so the
 /// coordinator can sum and sort, text as inline strings, columns wide enough for their Chinese.
 /// </summary>
-internal static class XlsxExportWriter
+public static class XlsxExportWriter
 {
     private const uint PlainStyle = 0;
     private const uint BoldStyle = 1;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// Writes a chain's <see cref="ExportTables"/> as a folder of CSV files, one per table, numbered in the workbook's
@@ -9,7 +9,7 @@ namespace ChainBot.Cli.Export;
 /// UTF-8 with a byte-order mark so Excel and WPS read the Chinese right instead of guessing GBK. Each file is the
 /// header row, the rows, then the total line.
 /// </summary>
-internal static class CsvExportWriter
+public static class CsvExportWriter
 {
     /// <summary>UTF-8 with its byte-order mark.</summary>
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);

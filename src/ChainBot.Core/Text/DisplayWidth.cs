@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChainBot.Cli.Output;
+namespace ChainBot.Core.Text;
 
 /// <summary>
 /// How many terminal columns text takes: Chinese characters, full-width forms and most emoji take two,
 /// combining marks none. Enough to line up columns of Chinese names and items in plain text.
 /// </summary>
-internal static class DisplayWidth
+public static class DisplayWidth
 {
     /// <summary>The columns <paramref name="text"/> takes in a monospaced terminal.</summary>
     public static int Of(ReadOnlySpan<char> text)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ChainBot.Cli.Export;
+namespace ChainBot.Exports;
 
 /// <summary>
 /// What the export writes for one chain, as tables: the supplier's order, one list per building, the money due per
@@ -12,7 +12,7 @@ namespace ChainBot.Cli.Export;
 /// <param name="Buildings">分楼清单: one table per building, in natural building order.</param>
 /// <param name="Payments">收款: per building, households and amount due; a total line.</param>
 /// <param name="ToCheck">待核对: unread lines, conflicts, second lines, late lines not accepted.</param>
-internal sealed record ExportTables(
+public sealed record ExportTables(
     string ChainTitle,
     ExportTable SupplierOrder,
     ImmutableArray<ExportTable> Buildings,
