@@ -22,6 +22,9 @@ public interface IChainBotStore
     /// <summary>The groups that have messages waiting, oldest first; at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<string>> PendingGroupsAsync(int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Every group the inbox holds a message of, in the order their first message came: for exports and the dashboard.</summary>
+    Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A group's messages waiting to be processed, in the order they were accepted; at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<InboxRecord>> PendingAsync(string groupId, int max, CancellationToken cancellationToken = default);
 

@@ -22,6 +22,8 @@ public sealed partial class SqliteChainBotStore
         GROUP BY group_id ORDER BY min(id) LIMIT $max
         """;
 
+    private const string GroupsSql = "SELECT group_id FROM inbox GROUP BY group_id ORDER BY min(id)";
+
     private const string PendingSql = """
         SELECT id, channel, received_at, message FROM inbox
         WHERE group_id = $groupId AND processed_at IS NULL ORDER BY id LIMIT $max
@@ -71,6 +73,19 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, PendingGroupsSql);
         command.Parameters.AddWithValue("$max", max);
+        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = OpenReader();
+        await using var command = ReadCommand(connection, GroupsSql);
+        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadGroupsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var groups = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -37,6 +37,20 @@ public class OrderingTests : StoreTestBase
     }
 
     [Test]
+    public async Task Every_group_is_listed_once_in_the_order_of_its_first_message_processed_or_not()
+    {
+        var store = Open();
+        Assert.That(await store.GroupsAsync(), Is.Empty);
+        var b1 = await store.AcceptAsync(Inbox("b1", "B"));
+        await store.AcceptAsync(Inbox("a1", "A"));
+        await store.AcceptAsync(Inbox("b2", "B"));
+        await store.AcceptAsync(Inbox("c1", "C"));
+        await store.CompleteAsync([b1.Id], []);
+
+        Assert.That(await store.GroupsAsync(), Is.EqualTo(new[] { "B", "A", "C" }));
+    }
+
+    [Test]
     public async Task A_groups_pending_messages_come_in_acceptance_order_up_to_max()
     {
         var store = Open();
