@@ -21,6 +21,23 @@ public static class XlsxExportWriter
     {
         ArgumentNullException.ThrowIfNull(tables);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        Write(tables, document);
+    }
+
+    /// <summary>
+    /// Writes the workbook into <paramref name="stream"/>, which must be readable, writable and seekable (a
+    /// <see cref="MemoryStream"/> for a download): a zip package is written back and forth.
+    /// </summary>
+    public static void Write(ExportTables tables, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        Write(tables, document);
+    }
+
+    private static void Write(ExportTables tables, SpreadsheetDocument document)
+    {
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
