@@ -9,6 +9,11 @@ public class CommandReaderTests
     [TestCase("@团购助手\u2005汇总", BotCommandKind.Tally, null)]
     [TestCase("统计一下！", BotCommandKind.Tally, null)]
     [TestCase("统计 一营", BotCommandKind.Tally, "一营")]
+    [TestCase("统计一营", BotCommandKind.Tally, "一营")]
+    [TestCase("统计 二区", BotCommandKind.Tally, "二区")]
+    [TestCase("@ChainBot 统计二区", BotCommandKind.Tally, "二区")]
+    [TestCase("统计 东区", BotCommandKind.Tally, "东区")]
+    [TestCase("汇总沧海二期", BotCommandKind.Tally, "沧海二期")]
     [TestCase("3号楼", BotCommandKind.Building, "3")]
     [TestCase("１２栋", BotCommandKind.Building, "12")]
     [TestCase("a3栋", BotCommandKind.Building, "A3")]
@@ -49,6 +54,8 @@ public class CommandReaderTests
     }
 
     [TestCase("统计好了吗")]
+    [TestCase("统计一下一营的人")]
+    [TestCase("统计数据在哪个小区")]
     [TestCase("3号楼502 不要了")]
     [TestCase("12号301 王阿姨 1份")]
     [TestCase("我的快递到了")]
