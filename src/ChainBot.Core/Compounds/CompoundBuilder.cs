@@ -65,7 +65,7 @@ internal sealed class CompoundBuilder(List<CompoundError> errors)
     public Compound? Build(string? name, Leader? head, string where)
     {
         if (_buildings.Count == 0 && errors.Count == 0)
-            errors.Add(new CompoundError(where, "the file lists no building"));
+            errors.Add(new CompoundError(where, "no building is listed"));
         foreach (var (key, group) in _groupByKey)
         {
             if (_areaByKey.TryGetValue(key, out var area))

@@ -18,7 +18,7 @@ public static class CompoundReader
         {
             ".json" => ReadJson(text),
             ".csv" => ReadCsv(text),
-            _ => new CompoundReadResult(null, [new CompoundError(fileName, "a compound file ends in .json or .csv")]),
+            _ => new CompoundReadResult(null, [new CompoundError("the file's name", $"{Path.GetFileName(fileName)} does not end in .json or .csv, the two forms of a compound file")]),
         };
     }
 

@@ -80,7 +80,7 @@ public class CompoundReaderTests
     [TestCase("area,group,楼号\n一区,一营,1", "line 1: unknown column \"楼号\" (the columns are area, area_leader, area_leader_id, group, group_leader, group_leader_id, building, volunteer, volunteer_id, compound, head, head_id)")]
     [TestCase("area,building\n一区,1", "line 1: the header has no column group")]
     [TestCase("area,group,building,area\n一区,一营,1,一区", "line 1: column area is named twice")]
-    [TestCase(Header, "the file: the file lists no building")]
+    [TestCase(Header, "the file: no building is listed")]
     [TestCase("", "line 1: no header line (area,group,building,…)")]
     public void A_bad_csv_file_is_refused_with_its_line_and_what_is_wrong(string csv, string error)
     {
@@ -115,6 +115,6 @@ public class CompoundReaderTests
     {
         var result = CompoundReader.Read("area,group,building\n一区,一营,1", "compound.xlsx");
 
-        Assert.That(result.Errors.Single().ToString(), Is.EqualTo("compound.xlsx: a compound file ends in .json or .csv"));
+        Assert.That(result.Errors.Single().ToString(), Is.EqualTo("the file's name: compound.xlsx does not end in .json or .csv, the two forms of a compound file"));
     }
 }
