@@ -21,6 +21,9 @@ internal static class ZoneAnswer
         if (command.Command.Argument is { } name)
         {
             zone = compound.FindZone(name);
+            // 统计 12号楼: a building the file knows, asked for with the zone's word.
+            if (zone is null && ZoneNames.Building(name) is { } number && compound.Locate(null, number) is not null)
+                zone = new Zone(ZoneLevel.Building, number);
             if (zone is null)
                 return Draft.Of([$"没有叫「{name}」的分区。", "可以统计：" + Zones(compound)]);
         }

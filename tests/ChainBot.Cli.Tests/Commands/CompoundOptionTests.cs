@@ -11,17 +11,7 @@ namespace ChainBot.Cli.Tests.Commands;
 /// </summary>
 public class CompoundOptionTests : TempDirFixture
 {
-    private static string SampleCompound => Path.Combine(RepositoryPaths(), "samples", "compound", "compound.json");
-
-    private static string RepositoryPaths()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChainBot.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("no ChainBot.sln above the tests");
-    }
+    private static string SampleCompound => ExportTests.SampleCompound("json");
 
     [TestCase("tally", "zoned.jsonl")]
     [TestCase("replay", "zoned.jsonl")]

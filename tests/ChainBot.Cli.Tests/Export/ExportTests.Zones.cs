@@ -16,7 +16,8 @@ public sealed partial class ExportTests
         """{"msgId":"z-01","groupId":"g1","senderId":"u_tz","senderName":"团长","time":"2022-04-19T08:30:05+08:00","text":"#接龙\n4月19日 肉蛋团购\nA. 猪肉 38元/份\nB. 鸡蛋 26元/盒\n截止时间：今晚8点\n\n1. 5号301 王 A1 B1\n2. 20号502 李 A2\n3. 40-101 陈 B3\n4. 60号 1102 刘 A1\n5. 80号601 赵 A1 B2\n6. 100号 201 周 B1\n7. 5号302 吴 A3\n8. 200号 101 郑 A1\n9. 一区7号 801 孙 B1"}"""
         + "\n";
 
-    private static string SampleCompound(string extension) => Path.Combine(RepositoryRoot(), "samples", "compound", "compound." + extension);
+    /// <summary>The sample compound file (samples/compound/) in the given form.</summary>
+    internal static string SampleCompound(string extension) => Path.Combine(RepositoryRoot(), "samples", "compound", "compound." + extension);
 
     [Test]
     public void The_zone_sheet_sums_the_tally_by_group_and_area([ValueSource(nameof(Formats))] string format)

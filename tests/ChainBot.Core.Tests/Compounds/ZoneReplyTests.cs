@@ -93,6 +93,14 @@ public class ZoneReplyTests
     }
 
     [Test]
+    public void A_building_asked_for_after_the_tally_word_is_its_list()
+    {
+        var group = Group();
+
+        Assert.That(group.Say("wang", "统计 3号楼"), Is.EqualTo(group.Say("wang", "3号楼")).And.Contains("李* 2份"));
+    }
+
+    [Test]
     public void A_building_volunteer_gets_their_buildings_list()
     {
         var group = Group();
