@@ -34,6 +34,10 @@ internal static class Extensions
     {
         builder.Services.AddOptions<Dictionary<string, GroupOptions>>().BindConfiguration(GroupOptions.Section);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CompoundFile>();
+        builder.Services.AddSingleton<IValidateOptions<CompoundOptions>, CompoundOptionsValidator>();
+        builder.Services.AddOptions<CompoundOptions>().BindConfiguration(CompoundOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<ConfiguredCompound>();
         builder.Services.AddSingleton<GroupDirectory>();
         builder.Services.AddSingleton<Appointments>();
         builder.Services.AddSingleton<PassiveReplies>();

@@ -67,9 +67,28 @@ public static class CommandReader
                 command = new BotCommand(kind, rest.ToString());
                 return true;
             }
+            // 统计一营, 统计二区: a zone right after the word; 统计好了吗 stays chatter.
+            if (kind == BotCommandKind.Tally && IsZoneName(rest))
+            {
+                command = new BotCommand(kind, rest.ToString());
+                return true;
+            }
         }
         return false;
     }
+
+    /// <summary>
+    /// <c>一营</c>, <c>二区</c>, <c>东片</c>, <c>沧海二期</c>, <c>东片3组</c>: a name ending in a zone's word, which a
+    /// compound file may name (<see cref="Compounds.Compound.FindZone"/>) — short, or numbered, so that
+    /// <c>统计数据在哪个小区</c> stays chatter.
+    /// </summary>
+    private static bool IsZoneName(ReadOnlySpan<char> s) =>
+        s.Length is >= 2 and <= 8 && !s.Contains(' ') && s[^1] is '营' or '区' or '片' or '期' or '组'
+        && (s.Length <= 3 || s.ContainsAny(ZoneNumerals));
+
+    /// <summary>What numbers a zone: <c>一营</c>, <c>3组</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> ZoneNumerals =
+        System.Buffers.SearchValues.Create("0123456789零〇一二两三四五六七八九十");
 
     /// <summary><c>设为团长 @张三</c>, <c>设置团长 张三</c>: the name of the new coordinator, without its @.</summary>
     private static bool TryReadAppointment(ReadOnlySpan<char> s, [NotNullWhen(true)] out string? name)

@@ -24,4 +24,10 @@ public sealed record ReplyContext
 
     /// <summary>The most lines in one message; longer answers are split. At least 1.</summary>
     public int MaxLines { get; init; } = ReplyDefaults.MaxLines;
+
+    /// <summary>
+    /// The compound's areas, groups and leaders (<c>ChainBot:Compound:Path</c>): <c>统计</c> then answers per zone
+    /// (<c>统计 一营</c>) and each leader's own level. Null without a compound file: totals per building, as ever.
+    /// </summary>
+    public Compounds.Compound? Compound { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class ReplyPlanner
         {
             SenderIsCoordinator = group.Roles.Coordinators.Contains(message.SenderId),
             AcknowledgeEntries = group.Options.Acknowledge,
+            Compound = group.Compound,
         };
         var replies = BotReplies.For(message, result, context);
         for (int i = 0; i < replies.Length; i++)
