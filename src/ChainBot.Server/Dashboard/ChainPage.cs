@@ -97,7 +97,7 @@ internal static class ChainPage
             html.Open("tr", ("data-building", label), ("data-collected", Count(building.Collected)), ("data-households", Count(building.Households)))
                 .Element("td", label)
                 .Element("td", $"{Count(building.Collected)} / {Count(building.Households)} 户", ("class", "n"))
-                .Open("td").Open("progress", ("value", Count(building.Collected)), ("max", Count(Math.Max(building.Households, 1))))
+                .Open("td", ("class", "progress")).Open("progress", ("value", Count(building.Collected)), ("max", Count(Math.Max(building.Households, 1))))
                 .Text($"{Count(building.Collected)}/{Count(building.Households)}").Close("progress").Close("td")
                 .Close("tr");
         }

@@ -33,6 +33,7 @@ internal static class DashboardPage
         svg{width:100%;height:auto;display:block}
         svg text{font-size:13px;fill:var(--ink)}
         svg rect.bar{fill:var(--accent)}
+        td.progress{width:45%}
         progress{width:100%;height:14px}
         .exports{display:flex;flex-wrap:wrap;gap:8px}
         .button{display:inline-block;padding:8px 12px;border-radius:6px;background:var(--accent);color:#fff;text-decoration:none}
