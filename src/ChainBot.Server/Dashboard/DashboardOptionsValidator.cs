@@ -18,6 +18,8 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
                 failures.Add($"{at} is missing");
             else if (token.Token.Length < DashboardDefaults.MinTokenLength)
                 failures.Add($"{at} is too short: at least {DashboardDefaults.MinTokenLength} characters");
+            else if (token.Token.AsSpan().IndexOfAny('<', '>') >= 0)
+                failures.Add($"{at} is still the example's placeholder"); // a token everyone who read the example knows
             if (token.Groups.Any(string.IsNullOrWhiteSpace))
                 failures.Add($"{DashboardOptions.Section}:Tokens:{i}:Groups has an empty group id");
         }
