@@ -1,4 +1,5 @@
 using ChainBot.Core.Parsing;
+using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
@@ -82,6 +83,14 @@ internal static class Extensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<SqliteChainBotStore>>());
         });
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<DashboardAccess>();
         return builder;
     }
 }

@@ -73,8 +73,9 @@ internal sealed class GroupDirectory(
                 Log.MergeFailed(logger, e, groupId, record.Message.MsgId);
             }
         }
-        _states[groupId] = state;
-        return state;
+        // Kept only if no newer state came meanwhile: the dashboard reads groups while the processor commits them,
+        // and a replay that started earlier must not overwrite what the processor committed since.
+        return _states.GetOrAdd(groupId, state);
     }
 
     /// <summary>Keeps a group's state once the messages that made it are committed.</summary>
