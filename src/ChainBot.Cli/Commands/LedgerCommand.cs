@@ -33,19 +33,24 @@ internal static class LedgerCommand
         format.AcceptOnlyFromAmong("xlsx", "csv");
         var output = new Option<string?>("--out") { Description = "The folder to write into with --format; created if missing.", HelpName = "DIR" };
         var phones = new Option<bool>("--phones") { Description = "With --format: names written whole and a 电话 column (the coordinator's own file)." };
+        var add = new Option<string[]>("--add-ledger")
+        {
+            Description = "Another ledger, as the server's ChainBot:Groups:{id}:Ledgers setting adds one: its name, and after = the title words that feed it, separated by commas (核酸志愿者=核酸志愿,大白报名). Repeatable.",
+            HelpName = "NAME[=WORD,…]",
+        };
         var command = new Command(
             "ledger",
             "Replay a transcript and show the standing ledgers (台账) its roster chains feed: each household's latest registration, with its history.")
         {
-            file, name, history, json, at, format, output, phones,
+            file, name, history, json, at, format, output, phones, add,
         };
         command.SetAction(result => Execute(console, result.GetRequiredValue(file), new Request(
             result.GetValue(name), result.GetValue(history), result.GetValue(json), result.GetValue(at),
-            result.GetValue(format), result.GetValue(output), result.GetValue(phones))));
+            result.GetValue(format), result.GetValue(output), result.GetValue(phones), result.GetValue(add) ?? [])));
         return command;
     }
 
-    private sealed record Request(string? Name, bool History, bool Json, string? At, string? Format, string? Out, bool Phones);
+    private sealed record Request(string? Name, bool History, bool Json, string? At, string? Format, string? Out, bool Phones, string[] Added);
 
     private static int Execute(CliConsole console, string path, Request request)
     {
@@ -56,6 +61,13 @@ internal static class LedgerCommand
         if (request.Phones && request.Format is null)
             return Fail(console, "--phones is for --format files only: printed ledgers never show phone numbers");
         var catalog = LedgerCatalog.Default;
+        foreach (string added in request.Added)
+        {
+            var (ledger, words) = SplitAdded(added);
+            if (string.IsNullOrWhiteSpace(ledger))
+                return Fail(console, $"--add-ledger '{added}' names no ledger: write NAME or NAME=WORD,WORD");
+            catalog = catalog.With(ledger, words);
+        }
         LedgerDefinition? only = null;
         if (request.Name is { } asked && (only = catalog.Find(asked)) is null)
             return Fail(console, $"no ledger named '{asked}'; the ledgers are {string.Join(", ", catalog.Definitions.Select(static d => d.Name))}");
@@ -104,6 +116,15 @@ internal static class LedgerCommand
             console.Out.WriteLine($"{target}{Path.DirectorySeparatorChar}: {files.Count} files, {ledgers.Count} ledgers, {households} current households");
         }
         return ChainBotCli.Success;
+    }
+
+    /// <summary><c>核酸志愿者=核酸志愿,大白报名</c> → the name and its words (commas, full-width ones too).</summary>
+    private static (string Name, string[] Words) SplitAdded(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0
+            ? (text.Trim(), [])
+            : (text[..equals].Trim(), text[(equals + 1)..].Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     private static int Fail(CliConsole console, string message)

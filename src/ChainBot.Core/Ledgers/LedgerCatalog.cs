@@ -4,7 +4,7 @@ namespace ChainBot.Core.Ledgers;
 
 /// <summary>
 /// The table of ledgers (台账) a compound keeps, and which one a chain feeds, read from the chain's title: a small
-/// table the defaults fill (配药, 行动不便, 外出, 燃气充值) and settings extend with <see cref="With"/>.
+/// table the defaults fill (配药, 行动不便, 外出, 燃气充值) and settings extend with <see cref="With(string, string[])"/>.
 /// </summary>
 /// <remarks>Immutable, and so safe to share between threads.</remarks>
 public sealed record LedgerCatalog
@@ -36,6 +36,21 @@ public sealed record LedgerCatalog
                 return new LedgerCatalog(Definitions.SetItem(i, LedgerDefinition.Of(added.Name, [.. Definitions[i].Words, .. added.Words])));
         }
         return new LedgerCatalog(Definitions.Add(added));
+    }
+
+    /// <summary>
+    /// This table with the ledgers of settings added (<c>"核酸志愿者": ["核酸志愿", "大白报名"]</c>), in their order;
+    /// an entry whose name is blank is no ledger and is passed over.
+    /// </summary>
+    public LedgerCatalog With(IEnumerable<KeyValuePair<string, List<string>>>? ledgers)
+    {
+        var catalog = this;
+        foreach (var (name, words) in ledgers ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+                catalog = catalog.With(name, [.. words ?? []]);
+        }
+        return catalog;
     }
 
     /// <summary>The ledger named <paramref name="name"/> (or one of its words: <c>台账 外出人员</c>), or null.</summary>

@@ -138,6 +138,7 @@ public sealed class LedgerCommandTests : TempDirFixture
     [TestCase(new[] { "--format", "xlsx" }, "--format and --out go together")]
     [TestCase(new[] { "--json", "--format", "csv", "--out", "x" }, "--json prints; --format writes files")]
     [TestCase(new[] { "--at", "soon" }, "--at")]
+    [TestCase(new[] { "--add-ledger", "=大白" }, "--add-ledger '=大白' names no ledger")]
     public void Mistakes_get_one_clear_line_and_exit_code_1(string[] options, string said)
     {
         var run = CliRun.InProcess(["ledger", Sample, .. options]);
@@ -145,6 +146,22 @@ public sealed class LedgerCommandTests : TempDirFixture
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Stderr, Does.Contain(said));
         Assert.That(run.Stderr, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public void A_ledger_added_on_the_command_line_is_built_after_the_defaults()
+    {
+        string transcript = Dir.Write("dabai.jsonl",
+            "{\"msgId\":\"d1\",\"groupId\":\"g\",\"senderId\":\"tz\",\"senderName\":\"团长\",\"time\":\"2022-04-18T09:00:00+08:00\",\"text\":\"#接龙\\n12号楼 大白报名\\n例：1号101 张三\\n\\n1. 12-301 王阿姨 周末有空\",\"mentioned\":false}\n");
+
+        var without = CliRun.InProcess(["ledger", transcript, "--json"]);
+        var with = CliRun.InProcess(["ledger", transcript, "--json", "--add-ledger", "核酸志愿者=核酸志愿，大白报名"]);
+
+        Assert.That(OutputJson.Parse(without.Stdout).GetProperty("ledgers").GetArrayLength(), Is.EqualTo(0));
+        Assert.That(with.ExitCode, Is.EqualTo(0), with.Stderr);
+        var ledger = OutputJson.Parse(with.Stdout).GetProperty("ledgers")[0];
+        Assert.That(ledger.GetProperty("name").GetString(), Is.EqualTo("核酸志愿者"));
+        Assert.That(ledger.GetProperty("households")[0].GetProperty("room").GetString(), Is.EqualTo("301"));
     }
 
     [Test]

@@ -35,6 +35,19 @@ public class LedgerCatalogTests
     }
 
     [Test]
+    public void Settings_come_as_names_with_their_words_and_a_blank_name_is_passed_over()
+    {
+        var settings = new Dictionary<string, List<string>> { ["核酸志愿者"] = ["大白报名"], [" "] = ["x"], ["外出"] = ["返乡"] };
+
+        var catalog = LedgerCatalog.Default.With(settings);
+
+        Assert.That(catalog.Of("大白报名")?.Name, Is.EqualTo("核酸志愿者"));
+        Assert.That(catalog.Of("返乡登记")?.Name, Is.EqualTo("外出"));
+        Assert.That(catalog.Definitions, Has.Length.EqualTo(5));
+        Assert.That(LedgerCatalog.Default.With((Dictionary<string, List<string>>?)null), Is.SameAs(LedgerCatalog.Default));
+    }
+
+    [Test]
     public void The_longest_word_in_the_title_decides()
     {
         var catalog = LedgerCatalog.Default.With("外出配药", "外出人员配药");

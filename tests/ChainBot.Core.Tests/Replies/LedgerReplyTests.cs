@@ -70,4 +70,17 @@ public class LedgerReplyTests
 
         Assert.That(group.Say("tz", "台账"), Does.StartWith("本群还没有台账"));
     }
+
+    [Test]
+    public void A_ledger_from_settings_is_answered_too()
+    {
+        var group = new ReplyScript("tz") { Context = Core.Replies.ReplyContext.Default with { Ledgers = Core.Ledgers.LedgerCatalog.Default.With("核酸志愿者", "大白报名") } };
+        group.Post("tz", "#接龙\n12号楼 大白报名\n例：1号101 张三\n\n1. 12-301 王阿姨 周末有空");
+
+        Assert.That(group.Say("tz", "台账 核酸志愿者"), Is.EqualTo("""
+            【核酸志愿者台账】现登记1户，来自1次接龙
+            12号楼：1户
+            301 王** 周末有空（4月18日）
+            """));
+    }
 }
