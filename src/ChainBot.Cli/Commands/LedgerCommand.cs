@@ -103,18 +103,7 @@ internal static class LedgerCommand
         Directory.CreateDirectory(folder);
         var tables = LedgerTableBuilder.Build(ledgers, phones);
         int households = ledgers.Sum(static l => l.CurrentCount);
-        if (format == "xlsx")
-        {
-            string target = Path.Combine(folder, FileName + ".xlsx");
-            XlsxExportWriter.Write(tables, target);
-            console.Out.WriteLine($"{target}: {tables.Count} sheets, {ledgers.Count} ledgers, {households} current households");
-        }
-        else
-        {
-            string target = Path.Combine(folder, FileName);
-            var files = CsvExportWriter.Write(tables, target);
-            console.Out.WriteLine($"{target}{Path.DirectorySeparatorChar}: {files.Count} files, {ledgers.Count} ledgers, {households} current households");
-        }
+        TableFiles.Write(console, tables, format, folder, FileName, $"{ledgers.Count} ledgers, {households} current households");
         return ChainBotCli.Success;
     }
 
