@@ -41,7 +41,7 @@ public static class CommandReader
             command = new BotCommand(BotCommandKind.Appoint, appointed);
             return true;
         }
-        if (TryReadPickup(s, out var pickup))
+        if (TryReadPickup(WithoutThanks(s), out var pickup))
         {
             command = pickup;
             return true;
@@ -139,6 +139,30 @@ public static class CommandReader
             return false;
         }
         return false;
+    }
+
+    /// <summary>Words that thank whoever handed the goods out, after a pickup.</summary>
+    private static readonly string[] Thanks = ["谢谢", "感谢", "多谢", "辛苦", "thanks", "thx", "🙏"];
+
+    /// <summary>
+    /// <c>已领，谢谢志愿者</c>, <c>12-301 已取 辛苦了🙏</c>: the pickup without the thanks after it. Anything else is
+    /// returned as it is.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutThanks(ReadOnlySpan<char> s)
+    {
+        foreach (string word in Thanks)
+        {
+            int at = s.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at <= 0)
+                continue;
+            var before = s[..at].TrimEnd(" ,，。.!！~");
+            foreach (string pickup in PickupWords)
+            {
+                if (before.EndsWith(pickup, StringComparison.Ordinal))
+                    return before;
+            }
+        }
+        return s;
     }
 
     /// <summary>What a household written before <c>已取</c> is made of: <c>12-301</c>, <c>12号楼2单元301室</c>, <c>A3栋 1201</c>.</summary>

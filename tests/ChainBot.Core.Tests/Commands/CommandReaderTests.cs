@@ -39,6 +39,9 @@ public class CommandReaderTests
     [TestCase("12号楼全部已领", BotCommandKind.PickUpBuilding, "12")]
     [TestCase("3栋都已领", BotCommandKind.PickUpBuilding, "3")]
     [TestCase("12号楼3单元全部已领", BotCommandKind.PickUpBuilding, "12-3")]
+    [TestCase("已领取，谢谢志愿者", BotCommandKind.PickUp, null)]
+    [TestCase("已领 辛苦了🙏", BotCommandKind.PickUp, null)]
+    [TestCase("12-301 已取，感谢！", BotCommandKind.PickUp, "12-301")]
     [TestCase("未领", BotCommandKind.Uncollected, null)]
     [TestCase("3号楼未领", BotCommandKind.Uncollected, "3")]
     [TestCase("@ChainBot 3栋未领取", BotCommandKind.Uncollected, "3")]
@@ -53,6 +56,8 @@ public class CommandReaderTests
     }
 
     [TestCase("统计好了吗")]
+    [TestCase("谢谢志愿者")]
+    [TestCase("菜已领，谢谢")]
     [TestCase("3号楼502 不要了")]
     [TestCase("12号301 王阿姨 1份")]
     [TestCase("我的快递到了")]
