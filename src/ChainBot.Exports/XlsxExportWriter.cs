@@ -37,7 +37,20 @@ public static class XlsxExportWriter
         Write(tables, document);
     }
 
-    private static void Write(ExportTables tables, SpreadsheetDocument document)
+    /// <summary>
+    /// Writes any tables (a ledger's: <see cref="LedgerTableBuilder"/>) as one workbook at <paramref name="path"/>,
+    /// a sheet per table in order, replacing any file there.
+    /// </summary>
+    public static void Write(IReadOnlyList<ExportTable> tables, string path)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        Write(tables, document);
+    }
+
+    private static void Write(ExportTables tables, SpreadsheetDocument document) => Write([.. tables.All], document);
+
+    private static void Write(IReadOnlyList<ExportTable> all, SpreadsheetDocument document)
     {
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
@@ -45,7 +58,6 @@ public static class XlsxExportWriter
         styles.Stylesheet = Stylesheet();
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
 
-        var all = tables.All.ToList();
         var names = ExportNames.SheetNames(all.Select(static t => t.Name));
         var printTitles = new DefinedNames();
         for (int i = 0; i < all.Count; i++)

@@ -72,18 +72,7 @@ internal static class ExportCommand
                 var tables = ExportTableBuilder.Build(chain, phones, compound);
                 string name = Unique(used, ExportNames.FileName(
                     (severalGroups && group.GroupId is { } id ? id + " " : string.Empty) + $"接龙{chain.ChainId} {tables.ChainTitle}"));
-                if (format == "xlsx")
-                {
-                    string target = Path.Combine(folder, name + ".xlsx");
-                    XlsxExportWriter.Write(tables, target);
-                    console.Out.WriteLine($"{target}: {tables.All.Count()} sheets, {tables.Buildings.Length} buildings");
-                }
-                else
-                {
-                    string target = Path.Combine(folder, name);
-                    var files = CsvExportWriter.Write(tables, target);
-                    console.Out.WriteLine($"{target}{Path.DirectorySeparatorChar}: {files.Count} files, {tables.Buildings.Length} buildings");
-                }
+                TableFiles.Write(console, [.. tables.All], format, folder, name, $"{tables.Buildings.Length} buildings");
             }
         }
         return ChainBotCli.Success;

@@ -51,6 +51,11 @@ public static class CommandReader
             command = new BotCommand(BotCommandKind.Building, building);
             return true;
         }
+        if (TryReadLedger(s, out var ledger))
+        {
+            command = ledger;
+            return true;
+        }
         foreach (var (word, kind) in Words)
         {
             if (!s.StartsWith(word, StringComparison.OrdinalIgnoreCase))
@@ -182,6 +187,33 @@ public static class CommandReader
     /// <summary>What a household written before <c>已取</c> is made of: <c>12-301</c>, <c>12号楼2单元301室</c>, <c>A3栋 1201</c>.</summary>
     private static readonly System.Buffers.SearchValues<char> HouseholdCharacters =
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-号楼栋幢单元室 ");
+
+    /// <summary>
+    /// <c>台账</c>, <c>台账 配药</c>, <c>台账配药</c>: a ledger's name, written with or without the space, is a word of
+    /// Chinese (or letters) and no question: <c>台账好了吗</c> and <c>台账呢？</c> stay chatter.
+    /// </summary>
+    private static bool TryReadLedger(ReadOnlySpan<char> s, [NotNullWhen(true)] out BotCommand? command)
+    {
+        command = null;
+        if (!s.StartsWith(LedgerWord, StringComparison.Ordinal))
+            return false;
+        var name = s[LedgerWord.Length..].Trim(' ');
+        if (name.IsEmpty)
+        {
+            command = new BotCommand(BotCommandKind.Ledger);
+            return true;
+        }
+        if (name.Length > 10 || name.ContainsAny(NotALedgerName))
+            return false;
+        command = new BotCommand(BotCommandKind.Ledger, name.ToString());
+        return true;
+    }
+
+    private const string LedgerWord = "台账";
+
+    /// <summary>What a question or a remark about the ledger holds, and a ledger's name never does.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotALedgerName =
+        System.Buffers.SearchValues.Create("吗呢了吧啊？?，,。 0123456789");
 
     /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手</c> and U+2005), each ended by a space.</summary>
     private static ReadOnlySpan<char> WithoutMentions(ReadOnlySpan<char> s)

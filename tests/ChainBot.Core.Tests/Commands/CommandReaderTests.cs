@@ -50,6 +50,10 @@ public class CommandReaderTests
     [TestCase("未领", BotCommandKind.Uncollected, null)]
     [TestCase("3号楼未领", BotCommandKind.Uncollected, "3")]
     [TestCase("@ChainBot 3栋未领取", BotCommandKind.Uncollected, "3")]
+    [TestCase("台账", BotCommandKind.Ledger, null)]
+    [TestCase("@ChainBot 台账 配药", BotCommandKind.Ledger, "配药")]
+    [TestCase("台账配药", BotCommandKind.Ledger, "配药")]
+    [TestCase("台账 外出人员。", BotCommandKind.Ledger, "外出人员")]
     public void Reads_a_command_that_is_the_whole_message(string text, BotCommandKind kind, string? argument)
     {
         Assert.That(CommandReader.TryRead(text, out var command), Is.True);
@@ -80,5 +84,9 @@ public class CommandReaderTests
     [TestCase("什么时候到货")]
     [TestCase("王阿姨未领")]
     [TestCase("全部已领")]
+    [TestCase("台账好了吗")]
+    [TestCase("台账呢？")]
+    [TestCase("台账 配药 外出")]
+    [TestCase("台账交了3本")]
     public void Anything_else_is_no_command(string text) => Assert.That(CommandReader.TryRead(text, out _), Is.False);
 }

@@ -182,6 +182,7 @@ public partial class DashboardTests : ServerTestBase
                 ExportTableBuilder.BuildingLabel(building.Area, building.Building),
                 building.Households.ToString(CultureInfo.InvariantCulture),
                 ExportCell.Format(building.Amount),
+                "", // 已收: left blank to tick by hand
             }));
         }
         var order = sheets[ExportTableBuilder.SupplierOrderName];
