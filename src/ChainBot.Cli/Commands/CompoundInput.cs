@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChainBot.Core.Compounds;
+using ChainBot.Core.Merging;
 
 namespace ChainBot.Cli.Commands;
 
@@ -16,6 +17,13 @@ internal static class CompoundInput
             + "their leaders. Adds the totals per zone; buildings the file does not list are shown as 未分区.",
         HelpName = "PATH",
     };
+
+    /// <summary>
+    /// The merger a replay uses: with a compound file, its head runs the chains and its leaders and building volunteers
+    /// are volunteers (<see cref="Compound.Roles"/>), as on a server configured with the same file.
+    /// </summary>
+    public static ChainMerger Merger(Compound? compound) =>
+        compound is null ? ChainMerger.Default : new ChainMerger(roles: compound.Roles);
 
     /// <summary>
     /// Reads the compound file when one is given (null when not); false with the exit code when it cannot be read or

@@ -55,7 +55,7 @@ internal static class ExportCommand
         if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out failure))
             return failure;
 
-        var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
+        var groups = GroupReplay.Run(source.Messages, CompoundInput.Merger(compound), until);
         if (groups.All(static group => group.State.Chains.IsEmpty))
         {
             ChainCommand.SayNoChain(console, source, json: false, until);

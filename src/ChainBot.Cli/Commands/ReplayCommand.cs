@@ -53,7 +53,7 @@ internal static class ReplayCommand
 
     private static int Report(CliConsole console, PostSource source, bool json, DateTimeOffset? until, bool replay, Compound? compound)
     {
-        var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
+        var groups = GroupReplay.Run(source.Messages, CompoundInput.Merger(compound), until);
         if (groups.All(static group => group.State.Chains.IsEmpty))
             ChainCommand.SayNoChain(console, source, json, until);
         if (json)

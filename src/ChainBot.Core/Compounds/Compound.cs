@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChainBot.Core.Merging;
 
 namespace ChainBot.Core.Compounds;
 
@@ -43,6 +44,24 @@ public sealed class Compound
             }
         }
         BuildingCount = rank;
+        Roles = RolesOf(head, Areas);
+    }
+
+    /// <summary>
+    /// The roles the file gives in every group of the compound: the head (团长) runs chains as a coordinator; area
+    /// and group leaders and building volunteers are volunteers (they add lines for neighbours and tick off whole
+    /// buildings: <c>12号楼全部已领</c>). Only people with a sender id: a display name is no identity.
+    /// </summary>
+    public GroupRoles Roles { get; }
+
+    private static GroupRoles RolesOf(Leader? head, ImmutableArray<Area> areas)
+    {
+        var leaders = areas.Select(static area => area.Leader)
+            .Concat(areas.SelectMany(static area => area.Groups).Select(static group => group.Leader))
+            .Concat(areas.SelectMany(static area => area.Buildings).Select(static building => building.Volunteer));
+        return GroupRoles.Of(
+            head?.SenderId is { } id ? [id] : [],
+            leaders.Select(static leader => leader?.SenderId).OfType<string>());
     }
 
     /// <summary>The compound's name.</summary>

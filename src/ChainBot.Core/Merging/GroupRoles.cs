@@ -17,6 +17,13 @@ public sealed record GroupRoles(ImmutableHashSet<string> Coordinators, Immutable
     public static GroupRoles Of(IEnumerable<string> coordinators, IEnumerable<string>? volunteers = null) =>
         new([.. coordinators], [.. volunteers ?? []]);
 
+    /// <summary>These roles and <paramref name="other"/>'s together (configuration's and the compound file's).</summary>
+    public GroupRoles With(GroupRoles other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Coordinators.Union(other.Coordinators), Volunteers.Union(other.Volunteers));
+    }
+
     /// <summary>True when <paramref name="senderId"/> runs <paramref name="chain"/>: a coordinator, or its opener.</summary>
     public bool Runs(string senderId, ChainState chain)
     {

@@ -37,6 +37,8 @@ internal sealed class GroupDirectory(
     private GroupContext Context(string groupId, GroupOptions options, IEnumerable<string> named)
     {
         var roles = GroupRoles.Of([.. options.Coordinators, .. named], options.Volunteers);
+        if (compound.Value is { } configured)
+            roles = roles.With(configured.Roles);
         return new GroupContext(groupId, options, roles, new ChainMerger(parser, roles), compound.Value);
     }
 

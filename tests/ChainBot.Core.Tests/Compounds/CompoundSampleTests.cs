@@ -1,4 +1,5 @@
 using ChainBot.Core.Compounds;
+using ChainBot.Core.Merging;
 using ChainBot.Core.Tests.Specs;
 
 namespace ChainBot.Core.Tests.Compounds;
@@ -41,5 +42,18 @@ public class CompoundSampleTests
         Assert.That(compound.Groups.Select(g => g.Leader?.SenderId), Has.None.Null);
         Assert.That(compound.Areas.SelectMany(a => a.Buildings).Select(b => b.Volunteer?.SenderId), Has.None.Null.And.Unique);
         Assert.That(compound.Locate(null, "57")?.Group.Name, Is.EqualTo("四营"), "numbers are unique: a bare number places a line");
+    }
+
+    [Test]
+    public void The_file_gives_its_head_the_coordinator_s_role_and_its_leaders_and_volunteers_the_volunteer_s()
+    {
+        var compound = Read("compound.json").Compound!;
+
+        var roles = compound.Roles;
+
+        Assert.That(roles.Coordinators, Is.EquivalentTo(new[] { compound.Head!.SenderId }));
+        Assert.That(roles.Volunteers, Has.Count.EqualTo(4 + 6 + 110));
+        Assert.That(roles.Volunteers, Does.Contain("wxid_vol_12").And.Contain(compound.Groups.First().Leader!.SenderId));
+        Assert.That(GroupRoles.Of(["tz"]).With(roles).Coordinators, Is.EquivalentTo(new[] { "tz", compound.Head.SenderId }));
     }
 }
