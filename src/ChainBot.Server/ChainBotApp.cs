@@ -1,4 +1,5 @@
 using ChainBot.Server.Endpoints;
+using ChainBot.Server.Exports;
 
 namespace ChainBot.Server;
 
@@ -13,10 +14,12 @@ public static class ChainBotApp
         builder.AddChainBotStorage();    // inbox, outbox, coordinators (SQLite under ./data/)
         builder.AddChainBotPipeline();   // merger per group, inbox processor, outbox sender
         builder.AddChainBotChannels();   // generic JSON, WeChat Official Account, WeCom
+        builder.AddChainBotExports();    // 导出's download links
 
         var app = builder.Build();
         app.MapHealthEndpoints();        // /healthz, /readyz
         app.MapChannelEndpoints();       // /webhook/generic, /webhook/wechat/{account}, /webhook/wecom/{app}
+        app.MapExportEndpoints();        // /exports/{token}
         return app;
     }
 }

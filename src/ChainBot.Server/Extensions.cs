@@ -1,5 +1,6 @@
 using ChainBot.Core.Parsing;
 using ChainBot.Server.Endpoints;
+using ChainBot.Server.Exports;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
 using ChainBot.Server.Pipeline;
@@ -42,6 +43,13 @@ internal static class Extensions
         builder.Services.AddSingleton<ReplyResilience>();
         builder.Services.AddHostedService<InboxProcessor>();
         builder.Services.AddHostedService<OutboxSender>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotExports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ExportLinks>();
         return builder;
     }
 

@@ -24,4 +24,10 @@ public sealed record ReplyContext
 
     /// <summary>The most lines in one message; longer answers are split. At least 1.</summary>
     public int MaxLines { get; init; } = ReplyDefaults.MaxLines;
+
+    /// <summary>
+    /// Makes the download link of a chain's export (导出), by the chain's number; asked only when the sender runs
+    /// the chain. Null where the server offers no downloads (the command-line replay): the answer says so.
+    /// </summary>
+    public Func<int, ExportLink>? ExportLinks { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChainBot.Core.Merging;
 using ChainBot.Core.Replies;
+using ChainBot.Server.Exports;
 using ChainBot.Storage;
 
 namespace ChainBot.Server.Pipeline;
@@ -12,13 +13,15 @@ namespace ChainBot.Server.Pipeline;
 /// </summary>
 internal static class ReplyPlanner
 {
-    public static IEnumerable<OutboxReply> Plan(InboxRecord record, MergeResult result, GroupContext group)
+    /// <summary>The replies to <paramref name="record"/>; a coordinator's <c>导出</c> gets a download link from <paramref name="links"/>.</summary>
+    public static IEnumerable<OutboxReply> Plan(InboxRecord record, MergeResult result, GroupContext group, ExportLinks links)
     {
         var message = record.Message;
         var context = new ReplyContext
         {
             SenderIsCoordinator = group.Roles.Coordinators.Contains(message.SenderId),
             AcknowledgeEntries = group.Options.Acknowledge,
+            ExportLinks = chain => links.Create(message.GroupId, chain),
         };
         var replies = BotReplies.For(message, result, context);
         for (int i = 0; i < replies.Length; i++)
