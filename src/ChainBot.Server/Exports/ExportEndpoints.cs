@@ -33,7 +33,7 @@ internal static class ExportEndpoints
         if (link.Chain > state.Chains.Count)
             return TypedResults.NotFound();
         var file = ExportFile.Of(state.Chain(link.Chain), link.Format);
-        Log.Downloaded(logger, link.GroupId, link.Chain, file.ContentType);
+        Log.Downloaded(logger, link.GroupId, link.Chain, link.Format.ToString());
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 }
