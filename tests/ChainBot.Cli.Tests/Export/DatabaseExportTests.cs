@@ -23,7 +23,7 @@ public sealed class DatabaseExportTests : TempDirFixture
     {
         // Several transcripts in one file: several groups, as a server's database holds them.
         string transcript = Dir.Write("all.jsonl", string.Concat(Transcripts.Select(name =>
-            File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "transcripts", name + ".jsonl")).TrimEnd('\n') + "\n")));
+            File.ReadAllText(Path.Combine(ExportTests.RepositoryRoot(), "samples", "transcripts", name + ".jsonl")).TrimEnd('\n') + "\n")));
         Assert.That(PostSource.TryReadTranscript(transcript, out var source, out string? error), Is.True, error);
         // Named oddly on purpose: the header says what the file is.
         string database = Path.Combine(Dir.Root, "backup.bin");
@@ -94,14 +94,4 @@ public sealed class DatabaseExportTests : TempDirFixture
 
     private static List<string> Text(List<ReadTable> tables) =>
         [.. tables.Select(static t => t.Name + "\n" + string.Join("\n", t.AllText))];
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChainBot.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
 }
