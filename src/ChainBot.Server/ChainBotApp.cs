@@ -1,3 +1,4 @@
+using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 using ChainBot.Server.Exports;
 
@@ -17,6 +18,7 @@ public static class ChainBotApp
         builder.AddChainBotStorage();    // inbox, outbox, coordinators (SQLite under ./data/)
         builder.AddChainBotPipeline();   // merger per group, inbox processor, outbox sender
         builder.AddChainBotChannels();   // generic JSON, WeChat Official Account, WeCom
+        builder.AddChainBotDashboard();  // the coordinators' read-only web page, behind configured tokens
         builder.AddChainBotExports();    // 导出's download links
 
         configure?.Invoke(builder.Services);
@@ -24,6 +26,7 @@ public static class ChainBotApp
         var app = builder.Build();
         app.MapHealthEndpoints();        // /healthz, /readyz
         app.MapChannelEndpoints();       // /webhook/generic, /webhook/wechat/{account}, /webhook/wecom/{app}
+        app.MapDashboardEndpoints();     // /dashboard?token=…: groups, chains, exports
         app.MapExportEndpoints();        // /exports/{token}
         return app;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChainBot.Exports;
 using ChainBot.Cli.Input;
+using ChainBot.Core.Compounds;
 using ChainBot.Core.Merging;
 using ChainBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -8,10 +9,11 @@ using Microsoft.Data.Sqlite;
 namespace ChainBot.Cli.Commands;
 
 /// <summary>
-/// <c>chainbot export SOURCE --format xlsx|csv --out DIR [--at ISO8601] [--phones]</c>: the source replayed — a
-/// transcript as <c>replay</c> replays it, or a server's SQLite database (known by its header, whatever its name) as
-/// the server replays it, every group in it — and for each chain a workbook (or a folder of CSV files) with the
-/// supplier's order, one list per building, the money due per building and the lines to check. Phone numbers only
+/// <c>chainbot export SOURCE --format xlsx|csv --out DIR [--at ISO8601] [--phones] [--compound PATH]</c>: the source
+/// replayed — a transcript as <c>replay</c> replays it, or a server's SQLite database (known by its header, whatever
+/// its name) as the server replays it, every group in it — and for each chain a workbook (or a folder of CSV files)
+/// with the supplier's order, one list per building, the money due per building and the lines to check; with a
+/// compound file, the totals per group and area (分区汇总) and the building lists zone by zone. Phone numbers only
 /// with <c>--phones</c>.
 /// </summary>
 internal static class ExportCommand
@@ -41,21 +43,25 @@ internal static class ExportCommand
         {
             Description = "Add households' phone numbers (the coordinator's own export). Without it no phone number is written.",
         };
+        var compound = CompoundInput.Option();
         var command = new Command(
             "export",
-            "Replay a transcript or the server's database and write each chain's 供应商订单, 分楼清单 (a sheet per building), 收款 and 待核对 as an xlsx "
-                + "workbook or CSV files.")
+            "Replay a transcript or the server's database and write each chain's 供应商订单, 分楼清单 (a sheet per building), 收款 and "
+                + "待核对 as an xlsx workbook or CSV files; with --compound, 分区汇总 too.")
         {
-            file, format, output, at, phones,
+            file, format, output, at, phones, compound,
         };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             console, result.GetRequiredValue(file), result.GetRequiredValue(format), result.GetRequiredValue(output),
-            result.GetValue(at), result.GetValue(phones), cancellationToken));
+            result.GetValue(at), result.GetValue(phones), result.GetValue(compound), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CliConsole console, string path, string format, string folder, string? atText, bool phones, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(
+        CliConsole console, string path, string format, string folder, string? atText, bool phones, string? compoundPath, CancellationToken cancellationToken)
     {
+        if (!CompoundInput.TryRead(console, compoundPath, out var compound, out int failure))
+            return failure;
         if (File.Exists(path) && SqliteHistoryReader.IsDatabase(path))
         {
             DateTimeOffset? at = null;
@@ -81,10 +87,10 @@ internal static class ExportCommand
             {
                 return ChainCommand.CannotRead(console, path, e.Message);
             }
-            return Write(console, stored, format, folder, phones);
+            return Write(console, stored, format, folder, phones, compound);
         }
 
-        if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out int failure))
+        if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out failure))
             return failure;
 
         var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
@@ -93,11 +99,11 @@ internal static class ExportCommand
             ChainCommand.SayNoChain(console, source, json: false, until);
             return ChainBotCli.Success;
         }
-        return Write(console, groups, format, folder, phones);
+        return Write(console, groups, format, folder, phones, compound);
     }
 
     /// <summary>Each chain of each group as a workbook or a folder of CSV files.</summary>
-    private static int Write(CliConsole console, IReadOnlyList<ReplayedGroup> groups, string format, string folder, bool phones)
+    private static int Write(CliConsole console, IReadOnlyList<ReplayedGroup> groups, string format, string folder, bool phones, Compound? compound)
     {
 
         Directory.CreateDirectory(folder);
@@ -107,7 +113,7 @@ internal static class ExportCommand
         {
             foreach (var chain in group.State.Chains)
             {
-                var tables = ExportTableBuilder.Build(chain, phones);
+                var tables = ExportTableBuilder.Build(chain, phones, compound);
                 string name = Unique(used, ExportNames.FileName(
                     (severalGroups && group.GroupId is { } id ? id + " " : string.Empty) + $"接龙{chain.ChainId} {tables.ChainTitle}"));
                 if (format == "xlsx")

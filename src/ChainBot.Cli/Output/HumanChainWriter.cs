@@ -84,6 +84,7 @@ internal sealed partial class HumanChainWriter(IReportRenderer renderer)
             ? ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items)), MoneyText(tally.Total.Amount)]
             : ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items))];
         WriteTableOrNone(table, "Tally: no active entries");
+        WriteZoneTable(kind, tally);
     }
 
     /// <summary>Money as the group writes it: ¥ and two decimals.</summary>

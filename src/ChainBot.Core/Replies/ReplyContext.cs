@@ -30,4 +30,10 @@ public sealed record ReplyContext
     /// the chain. Null where the server offers no downloads (the command-line replay): the answer says so.
     /// </summary>
     public Func<int, ExportLink>? ExportLinks { get; init; }
+
+    /// <summary>
+    /// The compound's areas, groups and leaders (<c>ChainBot:Compound:Path</c>): <c>统计</c> then answers per zone
+    /// (<c>统计 一营</c>) and each leader's own level. Null without a compound file: totals per building, as ever.
+    /// </summary>
+    public Compounds.Compound? Compound { get; init; }
 }

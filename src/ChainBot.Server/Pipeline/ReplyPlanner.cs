@@ -21,6 +21,7 @@ internal static class ReplyPlanner
         {
             SenderIsCoordinator = group.Roles.Coordinators.Contains(message.SenderId),
             AcknowledgeEntries = group.Options.Acknowledge,
+            Compound = group.Compound,
             ExportLinks = chain => links.Create(message.GroupId, chain),
         };
         var replies = BotReplies.For(message, result, context);
