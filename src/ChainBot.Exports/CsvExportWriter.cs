@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 
 namespace ChainBot.Exports;
@@ -29,18 +30,41 @@ public static class CsvExportWriter
     {
         ArgumentNullException.ThrowIfNull(all);
         Directory.CreateDirectory(folder);
-        // Numbered (01 供应商订单.csv, 02 分楼清单 3号楼.csv …) so a folder listing shows them in the workbook's order.
-        var names = ExportNames.SheetNames(all.Select(static (t, i) => string.Create(
-            CultureInfo.InvariantCulture, $"{i + 1:00} {ExportNames.FileName(t.Name)}")));
         var files = new List<string>(all.Count);
-        for (int i = 0; i < all.Count; i++)
+        foreach (var (name, table) in Named(all))
         {
-            string path = Path.Combine(folder, names[i] + ".csv");
+            string path = Path.Combine(folder, name);
             using (var writer = new StreamWriter(path, append: false, Utf8WithBom))
-                Write(all[i], writer);
+                Write(table, writer);
             files.Add(path);
         }
         return files;
+    }
+
+    /// <summary>Writes the same files as <see cref="Write(ExportTables, string)"/> into one zip archive (a download).</summary>
+    public static void WriteZip(ExportTables tables, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(stream);
+        // UTF-8 entry names (the zip's language flag), so 01 供应商订单.csv unpacks under that name on every system.
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
+        foreach (var (name, table) in Named([.. tables.All]))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), Utf8WithBom);
+            Write(table, writer);
+        }
+    }
+
+    /// <summary>
+    /// Each table with its file name, numbered (01 供应商订单.csv, 02 分楼清单 3号楼.csv …) so a folder listing shows
+    /// them in the workbook's order.
+    /// </summary>
+    public static IEnumerable<(string Name, ExportTable Table)> Named(IReadOnlyList<ExportTable> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var names = ExportNames.SheetNames(all.Select(static (t, i) => string.Create(
+            CultureInfo.InvariantCulture, $"{i + 1:00} {ExportNames.FileName(t.Name)}")));
+        return all.Select((table, i) => (names[i] + ".csv", table));
     }
 
     /// <summary>One table as CSV text: header, rows, total line.</summary>

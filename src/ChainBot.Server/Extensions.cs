@@ -1,6 +1,7 @@
 using ChainBot.Core.Parsing;
 using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
+using ChainBot.Server.Exports;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
 using ChainBot.Server.Pipeline;
@@ -47,6 +48,13 @@ internal static class Extensions
         builder.Services.AddSingleton<ReplyResilience>();
         builder.Services.AddHostedService<InboxProcessor>();
         builder.Services.AddHostedService<OutboxSender>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotExports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ExportLinks>();
         return builder;
     }
 

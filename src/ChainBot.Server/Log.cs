@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(3022, LogLevel.Error, "Sending the outbox failed; the replies stay queued")]
     public static partial void SendingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3030, LogLevel.Warning, "No ChainBot:Exports:LinkKey is configured: download links are signed with a random key and stop working when the server restarts")]
+    public static partial void RandomLinkKey(ILogger logger);
+
+    [LoggerMessage(3031, LogLevel.Information, "Group {GroupId}: chain {Chain} downloaded as {Format}")]
+    public static partial void Downloaded(ILogger logger, string groupId, int chain, string format);
 }

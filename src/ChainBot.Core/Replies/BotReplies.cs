@@ -74,7 +74,7 @@ public static class BotReplies
         BotCommandKind.Uncollected => PickupAnswer.Uncollected(exchange, command),
         BotCommandKind.Ledger => LedgerAnswer.For(exchange, command),
         BotCommandKind.Appoint => null, // answered by the server, which knows the group's members and whether it worked
-        _ => HelpAnswer.For(),
+        _ => HelpAnswer.For(exchange),
     };
 
     /// <summary>A draft masked and cut into messages; the first @-mentions the sender when the draft is theirs.</summary>

@@ -3,8 +3,8 @@ namespace ChainBot.Core.Replies;
 /// <summary><c>帮助</c>: what the bot answers to, one command a line.</summary>
 internal static class HelpAnswer
 {
-    /// <summary>The answer to <c>帮助</c>.</summary>
-    public static Draft For() => Draft.Of(
+    /// <summary>The answer to <c>帮助</c>; <c>导出</c> is listed as coming where the server offers no downloads.</summary>
+    public static Draft For(Exchange exchange) => Draft.Of(
     [
         "接龙小助手，可以发：",
         "统计 — 各商品、各楼的数量",
@@ -16,7 +16,7 @@ internal static class HelpAnswer
         "未领 — 还有谁没领（也可以发 3号楼未领）",
         "台账 配药 — 团长查看配药、行动不便、外出等登记的最新名单（发「台账」看有哪些）",
         "设为团长 @名字 — 团长再指定一位团长",
-        "导出 — 团长导出订单（开发中）",
+        exchange.Context.ExportLinks is null ? "导出 — 团长导出订单（开发中）" : "导出 — 团长取订单表格的下载链接",
         "接龙照常复制加上自己的一行就行；改数量发「12-301 改2份」，不要了发「12-301 取消」。",
     ]);
 }

@@ -29,6 +29,12 @@ public sealed record ReplyContext
     public int MaxLines { get; init; } = ReplyDefaults.MaxLines;
 
     /// <summary>
+    /// Makes the download link of a chain's export (导出), by the chain's number; asked only when the sender runs
+    /// the chain. Null where the server offers no downloads (the command-line replay): the answer says so.
+    /// </summary>
+    public Func<int, ExportLink>? ExportLinks { get; init; }
+
+    /// <summary>
     /// The compound's areas, groups and leaders (<c>ChainBot:Compound:Path</c>): <c>统计</c> then answers per zone
     /// (<c>统计 一营</c>) and each leader's own level. Null without a compound file: totals per building, as ever.
     /// </summary>

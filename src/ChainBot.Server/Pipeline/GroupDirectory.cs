@@ -43,41 +43,39 @@ internal sealed class GroupDirectory(
     }
 
     /// <summary>
-    /// The group's state: from memory, or its processed history replayed, each message with the roles the group had
-    /// when it came (a coordinator named with <c>设为团长</c> runs the chains from the next message on), so a restart
-    /// gives the state the messages made when they were processed.
+    /// The group's state: from memory, or its processed history replayed (<see cref="GroupHistory"/>), each message
+    /// with the roles the group had when it came (a coordinator named with <c>设为团长</c> runs the chains from the next
+    /// message on), so a restart gives the state the messages made when they were processed.
     /// </summary>
+    /// <remarks>Keeps the state it replays, unless a newer one was committed meanwhile.</remarks>
     public async Task<GroupState> StateAsync(string groupId, CancellationToken cancellationToken)
     {
         if (_states.TryGetValue(groupId, out var state))
             return state;
-        var options = Options(groupId);
-        var named = await store.CoordinatorsAsync(groupId, cancellationToken).ConfigureAwait(false);
-        var history = await store.ProcessedAsync(groupId, cancellationToken).ConfigureAwait(false);
-        int inForce = 0;
-        var merger = Context(groupId, options, []).Merger;
-        state = GroupState.Empty;
-        foreach (var record in history)
-        {
-            if (inForce < named.Count && named[inForce].At < record.ReceivedAt)
-            {
-                while (inForce < named.Count && named[inForce].At < record.ReceivedAt)
-                    inForce++;
-                merger = Context(groupId, options, named.Take(inForce).Select(coordinator => coordinator.SenderId)).Merger;
-            }
-            try
-            {
-                state = merger.Apply(state, record.Message).State;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Skipped when it was processed (InboxProcessor), skipped again: the group's history stays replayable.
-                Log.MergeFailed(logger, e, groupId, record.Message.MsgId);
-            }
-        }
+        state = await ReplayAsync(groupId, cancellationToken).ConfigureAwait(false);
         // Kept only if no newer state came meanwhile: the dashboard reads groups while the processor commits them,
         // and a replay that started earlier must not overwrite what the processor committed since.
         return _states.GetOrAdd(groupId, state);
+    }
+
+    /// <summary>
+    /// The group's state as it stands now, for a reader beside the pipeline (a download): from memory, or replayed
+    /// but not kept, so it never overwrites a newer state the group's processor committed meanwhile.
+    /// </summary>
+    public async Task<GroupState> CurrentStateAsync(string groupId, CancellationToken cancellationToken) =>
+        _states.TryGetValue(groupId, out var state) ? state : await ReplayAsync(groupId, cancellationToken).ConfigureAwait(false);
+
+    private async Task<GroupState> ReplayAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var options = Options(groupId);
+        var named = await store.CoordinatorsAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var history = await store.ProcessedAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var roles = new RoleTimeline(options.Coordinators, options.Volunteers, named.Select(static c => new Appointment(c.SenderId, c.At)));
+        var replay = GroupHistory.Replay(history.Select(static r => new ProcessedMessage(r.Message, r.ReceivedAt)), roles, parser);
+        // Skipped when they were processed (InboxProcessor), skipped again: the group's history stays replayable.
+        foreach (var skipped in replay.Skipped)
+            Log.MergeFailed(logger, skipped.Error, groupId, skipped.MsgId);
+        return replay.State;
     }
 
     /// <summary>Keeps a group's state once the messages that made it are committed.</summary>

@@ -1,5 +1,6 @@
 using ChainBot.Core.Commands;
 using ChainBot.Core.Merging;
+using ChainBot.Server.Exports;
 using ChainBot.Storage;
 
 namespace ChainBot.Server.Pipeline;
@@ -18,6 +19,7 @@ internal sealed class InboxProcessor(
     GroupDirectory groups,
     Appointments appointments,
     PassiveReplies passive,
+    ExportLinks links,
     InboxSignal inbox,
     OutboxSignal outbox,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -85,7 +87,7 @@ internal sealed class InboxProcessor(
                 state = result.State;
                 if (passive.Any)
                     held.Add((record, queued.Count));
-                queued.AddRange(ReplyPlanner.Plan(record, result, group));
+                queued.AddRange(ReplyPlanner.Plan(record, result, group, links));
                 if (result.Events.OfType<CommandReceived>().FirstOrDefault(c => c.Command.Kind == BotCommandKind.Appoint) is { Command.Argument: { } name })
                 {
                     var (appointed, answer) = await appointments.AppointAsync(record, name, group, state, batch.TakeWhile(r => r.Id < record.Id).Reverse().ToList(), cancellationToken).ConfigureAwait(false);

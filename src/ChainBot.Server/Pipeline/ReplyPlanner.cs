@@ -2,6 +2,7 @@ using System.Globalization;
 using ChainBot.Core.Ledgers;
 using ChainBot.Core.Merging;
 using ChainBot.Core.Replies;
+using ChainBot.Server.Exports;
 using ChainBot.Storage;
 
 namespace ChainBot.Server.Pipeline;
@@ -13,7 +14,8 @@ namespace ChainBot.Server.Pipeline;
 /// </summary>
 internal static class ReplyPlanner
 {
-    public static IEnumerable<OutboxReply> Plan(InboxRecord record, MergeResult result, GroupContext group)
+    /// <summary>The replies to <paramref name="record"/>; a coordinator's <c>导出</c> gets a download link from <paramref name="links"/>.</summary>
+    public static IEnumerable<OutboxReply> Plan(InboxRecord record, MergeResult result, GroupContext group, ExportLinks links)
     {
         var message = record.Message;
         var context = new ReplyContext
@@ -22,6 +24,7 @@ internal static class ReplyPlanner
             AcknowledgeEntries = group.Options.Acknowledge,
             Compound = group.Compound,
             Ledgers = LedgerCatalog.Default.With(group.Options.Ledgers),
+            ExportLinks = chain => links.Create(message.GroupId, chain),
         };
         var replies = BotReplies.For(message, result, context);
         for (int i = 0; i < replies.Length; i++)

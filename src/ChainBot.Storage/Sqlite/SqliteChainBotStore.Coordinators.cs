@@ -1,9 +1,11 @@
+using Microsoft.Data.Sqlite;
+
 namespace ChainBot.Storage.Sqlite;
 
 // The coordinators (团长) a group has named.
 public sealed partial class SqliteChainBotStore
 {
-    private const string CoordinatorsSql = "SELECT sender_id, added_at FROM group_coordinators WHERE group_id = $groupId ORDER BY added_at, sender_id";
+    internal const string CoordinatorsSql = "SELECT sender_id, added_at FROM group_coordinators WHERE group_id = $groupId ORDER BY added_at, sender_id";
 
     // Named twice, a coordinator keeps the first time.
     private const string AddCoordinatorSql = """
@@ -19,6 +21,11 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, CoordinatorsSql);
         command.Parameters.AddWithValue("$groupId", groupId);
+        return await ReadCoordinatorsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<IReadOnlyList<NamedCoordinator>> ReadCoordinatorsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var coordinators = new List<NamedCoordinator>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -22,14 +22,14 @@ public sealed partial class SqliteChainBotStore
         GROUP BY group_id ORDER BY min(id) LIMIT $max
         """;
 
-    private const string GroupsSql = "SELECT group_id FROM inbox GROUP BY group_id ORDER BY min(id)";
+    internal const string GroupsSql = "SELECT group_id FROM inbox GROUP BY group_id ORDER BY min(id)";
 
     private const string PendingSql = """
         SELECT id, channel, received_at, message FROM inbox
         WHERE group_id = $groupId AND processed_at IS NULL ORDER BY id LIMIT $max
         """;
 
-    private const string ProcessedSql = """
+    internal const string ProcessedSql = """
         SELECT id, channel, received_at, message FROM inbox
         WHERE group_id = $groupId AND processed_at IS NOT NULL ORDER BY id
         """;
@@ -84,7 +84,7 @@ public sealed partial class SqliteChainBotStore
         return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<string>> ReadGroupsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> ReadGroupsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var groups = new List<string>();
@@ -175,7 +175,7 @@ public sealed partial class SqliteChainBotStore
         return true;
     }
 
-    private static async Task<IReadOnlyList<InboxRecord>> ReadInboxAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<InboxRecord>> ReadInboxAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var records = new List<InboxRecord>();

@@ -1,3 +1,5 @@
+using ChainBot.Core.Replies;
+
 namespace ChainBot.Core.Tests.Replies;
 
 /// <summary><c>截止</c>, <c>接受</c>, <c>导出</c>, <c>帮助</c>: what is done, and polite refusals for who may not.</summary>
@@ -59,6 +61,39 @@ public class CoordinatorCommandTests
         Assert.That(group.Say("tz", "导出"), Is.EqualTo("@tz\n导出文件的功能还在开发中，暂时发不了文件。可以先发「统计」看汇总，发「3号楼」看各楼名单。"));
         Assert.That(group.Say("wang", "导出"), Is.EqualTo("@wang\n导出只对团长开放哦。"));
     }
+
+    [Test]
+    public void Export_gives_whoever_runs_the_chain_the_servers_link_and_never_asks_for_a_residents()
+    {
+        var group = Conversations.Vegetables();
+        var asked = new List<int>();
+        group.Context = ReplyContext.Default with
+        {
+            ExportLinks = chain =>
+            {
+                asked.Add(chain);
+                return new ExportLink($"https://bot.example.org/exports/token-{chain}", TimeSpan.FromHours(24));
+            },
+        };
+
+        Assert.That(group.Say("wang", "导出"), Is.EqualTo("@wang\n导出只对团长开放哦。"));
+        Assert.That(asked, Is.Empty, "a link was made for a resident");
+        Assert.That(group.Say("tz", "导出"), Is.EqualTo("""
+            @tz
+            接龙1「4月18日 天山三村 蔬菜套餐团购」的表格（供应商订单、分楼清单、收款、待核对）：
+            https://bot.example.org/exports/token-1
+            链接24小时内有效，过期请再发「导出」。
+            """));
+        Assert.That(asked, Is.EqualTo(new[] { 1 }));
+        Assert.That(group.Say("wang", "帮助"), Does.Contain("导出 — 团长取订单表格的下载链接").And.Not.Contain("开发中"));
+    }
+
+    [TestCase(24 * 60, "24小时")]
+    [TestCase(72 * 60, "3天")]
+    [TestCase(90, "90分钟")]
+    [TestCase(36 * 60, "36小时")]
+    public void Export_says_how_long_its_link_works(int minutes, string expected) =>
+        Assert.That(ExportAnswer.Duration(TimeSpan.FromMinutes(minutes)), Is.EqualTo(expected));
 
     [Test]
     public void Help_lists_the_commands()

@@ -27,10 +27,12 @@ public class ReadmeExampleTests
     {
         var coordinator = (IncomingMessage m) => new ReplyContext { SenderIsCoordinator = m.SenderId == "u_chen_tz" };
         var resident = (IncomingMessage _) => ReplyContext.Default;
+        // As the live bot answers: with download links (one the server made for the README's run).
+        var live = (IncomingMessage _) => ReplyContext.Default with { ExportLinks = _ => new ExportLink(ReadmeLink, TimeSpan.FromHours(24)) };
         string copy = Read("growing").Last(m => m.Text.Contains("12. ", StringComparison.Ordinal)).Text;
         return Replay("growing", coordinator, ("u_li15502", "统计"))
             .Concat(Replay("second-line", resident))
-            .Concat(Replay("late", resident, ("u_tz_jinqiu", "接受 15-1101"), ("u_chen3201", "截止"), ("u_chen3201", "导出"), ("u_chen3201", "帮助")))
+            .Concat(Replay("late", live, ("u_tz_jinqiu", "接受 15-1101"), ("u_chen3201", "截止"), ("u_chen3201", "导出"), ("u_chen3201", "帮助"), ("u_tz_jinqiu", "导出")))
             .Concat(Replay("owner-edit", resident))
             .Concat(Replay("interleaved", resident))
             .Concat(Replay("short-replies", resident))
@@ -38,6 +40,8 @@ public class ReadmeExampleTests
             .Concat(Replay("ledger", resident))
             .Concat(Replay("growing", resident, ("u_qian12903", copy + "\n13. 12号 903 钱 2斤\n14. 韭菜 1份\n15. 8号 101 吴 13812345678")));
     }
+
+    private const string ReadmeLink = "https://bot.example.org/exports/MXx4bHN4fDF8MTc5NTUxMTQ3NXxnX2ppbnFpdV90dWFuZ291.6NXkFsungqZ8dJ-ZOhWUGrKgT7Jtm_zZrqj_M98cMaA";
 
     /// <summary>Pickup registration after the growing chain: 到货 from the coordinator and from a resident, 已领, 已取, 全部已领, 未领.</summary>
     private static readonly (string Sender, string Text)[] Pickups =

@@ -22,6 +22,9 @@ internal sealed record BotSettings(string DbPath)
     /// Kestrel's addresses; port 0 picks a free one.
     public string Urls { get; init; } = "http://127.0.0.1:0";
 
+    /// The server's clock; the system's when null.
+    public TimeProvider? Clock { get; init; }
+
     /// Further configuration, as <c>key=value</c> (<c>ChainBot:Groups:g1:Acknowledge=true</c>).
     public IReadOnlyList<string> Configuration { get; init; } = [];
 
@@ -36,7 +39,7 @@ internal sealed record BotSettings(string DbPath)
 }
 
 /// <summary>
-/// The real server, built by <see cref="ChainBotApp.Create"/> exactly as Program does and started on Kestrel on a free
+/// The real server, built by <see cref="ChainBotApp.Create(string[])"/> exactly as Program does and started on Kestrel on a free
 /// loopback port, over a SQLite file. Posts messages to it signed as a bridge would, and looks into its store.
 /// </summary>
 internal sealed class BotHost : IAsyncDisposable
@@ -81,7 +84,8 @@ internal sealed class BotHost : IAsyncDisposable
         args.AddRange(settings.Outbox.Select(setting => "--" + setting));
         args.AddRange(settings.Configuration.Select(setting => "--" + setting));
 
-        var app = ChainBotApp.Create([.. args]);
+        var clock = settings.Clock;
+        var app = ChainBotApp.Create([.. args], clock is null ? null : services => services.AddSingleton(clock));
         await Eventually.WithinAsync("the server to start", app.StartAsync());
         // app.Urls is the server's IServerAddressesFeature: after start it holds the ports Kestrel bound.
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
