@@ -9,16 +9,17 @@ namespace ChainBot.Storage.Tests.Support;
 internal sealed class PostgresUnderTest : IStoreUnderTest
 {
     private readonly List<PostgresChainBotStore> _stores = [];
+    private readonly PostgresTestDatabase _database;
 
-    private PostgresUnderTest(string connectionString) => ConnectionString = connectionString;
+    private PostgresUnderTest(PostgresTestDatabase database) => _database = database;
 
     /// The test database's connection string: the server's, with the database's name.
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     public TimeSpan TimePrecision => TimeSpan.FromMicroseconds(1);
 
     /// Creates the database; fails the test, saying how to get PostgreSQL, where there is none.
-    public static async Task<PostgresUnderTest> CreateAsync() => new(await PostgresTestServer.CreateDatabaseAsync());
+    public static async Task<PostgresUnderTest> CreateAsync() => new(await PostgresTestDatabase.CreateAsync());
 
     public IChainBotStore Open(TimeProvider clock, int maxBatchSize) => Open(clock, maxBatchSize, null);
 
@@ -51,6 +52,6 @@ internal sealed class PostgresUnderTest : IStoreUnderTest
         foreach (var store in _stores)
             await store.DisposeAsync();
         _stores.Clear();
-        await PostgresTestServer.DropDatabaseAsync(ConnectionString);
+        await _database.DisposeAsync();
     }
 }
