@@ -1,3 +1,5 @@
+using ChainBot.Storage.Data;
+
 namespace ChainBot.Storage.Postgres;
 
 // The coordinators (团长) a group has named.
@@ -18,11 +20,7 @@ public sealed partial class PostgresChainBotStore
         ArgumentNullException.ThrowIfNull(groupId);
         await using var command = Command(CoordinatorsSql);
         command.Parameters.AddWithValue("groupId", groupId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var coordinators = new List<NamedCoordinator>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            coordinators.Add(new NamedCoordinator(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
-        return coordinators;
+        return await StoreReads.CoordinatorsAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

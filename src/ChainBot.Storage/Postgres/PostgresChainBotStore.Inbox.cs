@@ -1,3 +1,4 @@
+using ChainBot.Storage.Data;
 using ChainBot.Storage.Json;
 using Npgsql;
 
@@ -69,14 +70,14 @@ public sealed partial class PostgresChainBotStore
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         await using var command = Command(PendingGroupsSql);
         command.Parameters.AddWithValue("max", max);
-        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.GroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken = default)
     {
         await using var command = Command(GroupsSql);
-        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.GroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -87,7 +88,7 @@ public sealed partial class PostgresChainBotStore
         await using var command = Command(PendingSql);
         command.Parameters.AddWithValue("groupId", groupId);
         command.Parameters.AddWithValue("max", max);
-        return await ReadInboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.InboxAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -97,7 +98,7 @@ public sealed partial class PostgresChainBotStore
         ArgumentNullException.ThrowIfNull(groupId);
         await using var command = Command(ProcessedSql);
         command.Parameters.AddWithValue("groupId", groupId);
-        return await ReadInboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.InboxAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -136,26 +137,5 @@ public sealed partial class PostgresChainBotStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<IReadOnlyList<string>> ReadGroupsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var groups = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            groups.Add(reader.GetString(0));
-        return groups;
-    }
-
-    private static async Task<IReadOnlyList<InboxRecord>> ReadInboxAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<InboxRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1),
-                StorageJson.ReadMessage(reader.GetString(3)), reader.GetFieldValue<DateTimeOffset>(2)));
-        }
-        return records;
     }
 }

@@ -115,6 +115,9 @@ public sealed partial class PostgresChainBotStore : IChainBotStore, IAsyncDispos
         return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // A timestamptz column: Npgsql reads it at offset zero.
+    private static DateTimeOffset ReadTime(System.Data.Common.DbDataReader reader, int column) => reader.GetFieldValue<DateTimeOffset>(column);
+
     // Npgsql writes a DateTimeOffset to a timestamptz only at offset zero; the instant is what the column keeps.
     private static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
 }

@@ -1,3 +1,5 @@
+using ChainBot.Storage.Data;
+
 namespace ChainBot.Storage.Sqlite;
 
 // The coordinators (团长) a group has named.
@@ -19,11 +21,7 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, CoordinatorsSql);
         command.Parameters.AddWithValue("$groupId", groupId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var coordinators = new List<NamedCoordinator>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            coordinators.Add(new NamedCoordinator(reader.GetString(0), SqliteTime.Read(reader.GetString(1))));
-        return coordinators;
+        return await StoreReads.CoordinatorsAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -5,7 +5,8 @@ namespace ChainBot.Storage.Tests.Contract;
 
 public class RoundTripTests(string store) : ContractTestBase(store)
 {
-    private static readonly IncomingMessage Native = new(
+    /// A native 接龙 with everything a round trip can lose: emoji, quotes, CR LF, ticks, offsets, absent members.
+    internal static readonly IncomingMessage Native = new(
         "msg-native-1",
         "group@chatroom",
         "wxid_leader",

@@ -1,24 +1,10 @@
-using System.Collections.Immutable;
 using ChainBot.Core.Messages;
 
 namespace ChainBot.Storage.Tests.Sqlite;
 
 public class RoundTripTests : StoreTestBase
 {
-    private static readonly IncomingMessage Native = new(
-        "msg-native-1",
-        "group@chatroom",
-        "wxid_leader",
-        "团长 🍅 Lily",
-        new DateTimeOffset(2022, 4, 18, 21, 5, 7, 123, TimeSpan.FromHours(8)).AddTicks(4567),
-        "#接龙\n4月18日 蔬菜套餐 68元/份\r\n\n1. 12号301 王阿姨 1份 🥬🥕\n2. 15-502 李 \"两份\" \\ 备注\t👨‍👩‍👧",
-        Mentioned: true,
-        Solitaire: new Solitaire(
-        [
-            new SolitaireItem("20-11", "wxid_wang", new DateTimeOffset(2022, 4, 18, 21, 0, 0, TimeSpan.FromHours(8))),
-            new SolitaireItem("32-14", null, null),
-            new SolitaireItem(null, "wxid_li", new DateTimeOffset(2022, 4, 18, 13, 1, 2, TimeSpan.Zero)),
-        ]));
+    private static readonly IncomingMessage Native = Contract.RoundTripTests.Native;
 
     [Test]
     public async Task The_stored_json_is_readable_chinese_with_the_times_offset()
