@@ -53,11 +53,7 @@ public sealed partial class PostgresChainBotStore
     /// <exception cref="ArgumentException">The channel or the message id is empty.</exception>
     public Task<AcceptResult> AcceptAsync(InboxMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        // An empty id would make every message without one a duplicate of the first.
-        ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
-        ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
+        StoreArguments.ThrowIfUnkeyed(message);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var request = new AcceptRequest(message.Channel, message.Message.MsgId, message.Message.GroupId,
             Utc(message.ReceivedAt), StorageJson.WriteMessage(message.Message), cancellationToken);

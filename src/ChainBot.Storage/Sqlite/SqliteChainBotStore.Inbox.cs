@@ -54,11 +54,7 @@ public sealed partial class SqliteChainBotStore
     /// <exception cref="ArgumentException">The channel or the message id is empty.</exception>
     public Task<AcceptResult> AcceptAsync(InboxMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        // An empty id would make every message without one a duplicate of the first.
-        ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
-        ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
+        StoreArguments.ThrowIfUnkeyed(message);
         string channel = message.Channel;
         string msgId = message.Message.MsgId;
         string groupId = message.Message.GroupId;

@@ -26,13 +26,7 @@ public class PostgresStorageTests : ServerTestBase
         string[] configuration = OnPostgres(database, "ChainBot:Groups:g_pg:Coordinators:0=" + Conversation.Coordinator);
         var bot = await StartBotAsync(sink, configuration);
         var group = new Conversation("g_pg", "pg");
-        ChatMessage[] messages =
-        [
-            group.Say(Conversation.Coordinator, Conversation.Header + "1."),
-            group.Say("u_wang", Conversation.Chain("1. 12号301 王阿姨 1份")),
-            group.Say("u_li", Conversation.Chain("1. 12号301 王阿姨 1份", "2. 15-502 李 2份")),
-            group.Say(Conversation.Coordinator, "统计"),
-        ];
+        var messages = group.OpenedCopiedTwiceAndTallied();
 
         foreach (var message in messages)
             Assert.That(await bot.PostAcceptedAsync(message), Is.EqualTo("accepted"));
