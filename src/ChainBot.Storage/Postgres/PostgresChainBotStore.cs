@@ -75,6 +75,9 @@ public sealed partial class PostgresChainBotStore : IChainBotStore, IAsyncDispos
     /// <summary>The server's host and port, for the log.</summary>
     public string Server { get; }
 
+    /// <summary>Where the store's connections come from, set up as the store sets them up: for tests.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
     /// <summary>How many accept batches have committed, and how many accepts they held.</summary>
     internal (long Commits, long Writes) WriterStatistics => (_writer.Commits, _writer.CommittedWrites);
 

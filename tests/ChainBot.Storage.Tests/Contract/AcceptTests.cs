@@ -135,6 +135,33 @@ public class AcceptTests(string store) : ContractTestBase(store)
     }
 
     [Test]
+    public async Task The_same_messages_delivered_to_two_stores_at_once_are_stored_once_each_with_one_id()
+    {
+        // Two instances behind a load balancer, each given every message (a bridge retrying against the other one):
+        // queued together they are written in batches, and in opposite orders, so the batches overlap.
+        var first = Open();
+        var second = Open();
+        const int count = 300;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var one = Task.Run(async () => { await gate.Task; return await Task.WhenAll(Enumerable.Range(0, count).Select(i => first.AcceptAsync(Inbox("m" + i)))); });
+        var two = Task.Run(async () => { await gate.Task; return await Task.WhenAll(Enumerable.Range(0, count).Reverse().Select(i => second.AcceptAsync(Inbox("m" + i)))); });
+
+        gate.SetResult();
+        var byFirst = await one;
+        var bySecond = (await two).Reverse().ToArray();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Scalar("SELECT count(*) FROM inbox"), Is.EqualTo(count));
+            for (int i = 0; i < count; i++)
+            {
+                Assert.That(bySecond[i].Id, Is.EqualTo(byFirst[i].Id), "m" + i);
+                Assert.That(byFirst[i].Duplicate ^ bySecond[i].Duplicate, Is.True, "m" + i + " is new to exactly one store");
+            }
+        }
+    }
+
+    [Test]
     public async Task An_accept_cancelled_before_it_is_queued_stores_nothing()
     {
         var store = Open();

@@ -26,6 +26,20 @@ public class ConnectionTests : PostgresTestBase
     }
 
     [Test]
+    public async Task Commits_are_synchronous_even_where_the_database_says_otherwise()
+    {
+        string name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database!;
+        Execute($"ALTER DATABASE \"{name}\" SET synchronous_commit = off");
+        Assert.That(ScalarText("SHOW synchronous_commit"), Is.EqualTo("off"), "a connection of the test's own takes the database's setting");
+
+        var store = Open();
+        await using var connection = await store.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SHOW synchronous_commit", connection);
+
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("on"));
+    }
+
+    [Test]
     public void A_server_that_does_not_answer_fails_at_open()
     {
         // A loopback port that was free a moment ago: the connection is refused at once.
@@ -63,6 +77,13 @@ public class ConnectionTests : PostgresTestBase
         await store.AcceptAsync(Inbox(Message("m1", time: new DateTimeOffset(2022, 4, 18, 21, 5, 7, TimeSpan.FromHours(8)))));
 
         Assert.That(Scalar("SELECT count(*) FROM inbox WHERE message->>'text' = '1. 12号301 王阿姨 1份' AND message->>'time' = '2022-04-18T21:05:07+08:00'"), Is.EqualTo(1));
+    }
+
+    private string ScalarText(string sql)
+    {
+        using var connection = OpenRaw();
+        using var command = new NpgsqlCommand(sql, connection);
+        return (string)command.ExecuteScalar()!;
     }
 
     private static int FreePort()
