@@ -6,7 +6,7 @@ using ChainBot.Core;
 namespace ChainBot.Cli;
 
 /// <summary>
-/// The command line: <c>chainbot parse FILE</c>, <c>chainbot tally FILE</c>, <c>chainbot replay TRANSCRIPT</c>, <c>chainbot export TRANSCRIPT</c> and
+/// The command line: <c>chainbot parse FILE</c>, <c>chainbot tally FILE</c>, <c>chainbot replay TRANSCRIPT</c>, <c>chainbot export TRANSCRIPT</c>, <c>chainbot ledger TRANSCRIPT</c> and
 /// <c>chainbot segment FILE</c> offline; <c>chainbot post TRANSCRIPT</c> and <c>chainbot load TRANSCRIPT</c> against a
 /// running bot.
 /// </summary>
@@ -45,6 +45,7 @@ internal static class ChainBotCli
                 TallyCommand.Create(console, parse),
                 ReplayCommand.Create(console),
                 ExportCommand.Create(console),
+                LedgerCommand.Create(console),
                 SegmentCommand.Create(console),
                 PostCommand.Create(console),
                 LoadCommand.Create(console),

@@ -18,8 +18,17 @@ public static class CsvExportWriter
     public static IReadOnlyList<string> Write(ExportTables tables, string folder)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        return Write([.. tables.All], folder);
+    }
+
+    /// <summary>
+    /// Writes any tables (a ledger's: <see cref="LedgerTableBuilder"/>) into <paramref name="folder"/> (created if
+    /// missing), a numbered file per table in order; returns the files written.
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ExportTable> all, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(all);
         Directory.CreateDirectory(folder);
-        var all = tables.All.ToList();
         // Numbered (01 供应商订单.csv, 02 分楼清单 3号楼.csv …) so a folder listing shows them in the workbook's order.
         var names = ExportNames.SheetNames(all.Select(static (t, i) => string.Create(
             CultureInfo.InvariantCulture, $"{i + 1:00} {ExportNames.FileName(t.Name)}")));

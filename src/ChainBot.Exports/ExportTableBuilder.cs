@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Collections.Immutable;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Compounds;
 using ChainBot.Core.Merging;
 using ChainBot.Core.Replies;
 using ChainBot.Core.Tally;
@@ -35,10 +36,17 @@ public static class ExportTableBuilder
     /// <summary>The label of the total lines.</summary>
     public const string TotalLabel = "合计";
 
+    /// <summary>The zones' totals (areas and groups of buildings), where a compound file is given.</summary>
+    public const string ZonesName = "分区汇总";
+
     /// <summary>The tables of <paramref name="chain"/>.</summary>
     /// <param name="chain">The merged chain.</param>
     /// <param name="phones">True for the coordinator's export with phone numbers; otherwise none appears.</param>
-    public static ExportTables Build(ChainState chain, bool phones)
+    /// <param name="compound">
+    /// The compound's areas and groups (compound.json): adds <see cref="ZonesName"/> and lists the buildings zone by
+    /// zone, in the file's order, those it does not list last. Null: buildings in natural order, no zone sheet.
+    /// </param>
+    public static ExportTables Build(ChainState chain, bool phones, Compound? compound = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         var tally = chain.Tally();
@@ -46,12 +54,14 @@ public static class ExportTableBuilder
         string title = chain.Header.Title is { Length: > 0 } t ? t : "接龙 " + chain.ChainId;
         var text = phones ? (Func<string?, string?>)(static s => s) : static s => s is null ? null : PhoneNumbers.MaskAll(s);
         title = text(title)!;
+        var zoned = compound is null ? null : CompoundTally.Compute(compound, tally);
         return new ExportTables(
             title,
             SupplierOrder(chain, tally, title),
-            Buildings(chain, tally, prices, title, phones, text),
+            Buildings(chain, zoned is null ? tally : tally with { Buildings = ZoneSheet.InZoneOrder(zoned) }, prices, title, phones, text),
             Payments(tally, title),
-            ToCheck(chain, title, text));
+            ToCheck(chain, title, text),
+            zoned is null ? null : ZoneSheet.Build(zoned, title));
     }
 
     /// <summary>A building as the tables name it: 12号楼, 一区15号楼; 未填楼号 for entries that name none.</summary>

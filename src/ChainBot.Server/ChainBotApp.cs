@@ -1,3 +1,4 @@
+using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 
 namespace ChainBot.Server;
@@ -13,10 +14,12 @@ public static class ChainBotApp
         builder.AddChainBotStorage();    // inbox, outbox, coordinators (SQLite under ./data/)
         builder.AddChainBotPipeline();   // merger per group, inbox processor, outbox sender
         builder.AddChainBotChannels();   // generic JSON, WeChat Official Account, WeCom
+        builder.AddChainBotDashboard();  // the coordinators' read-only web page, behind configured tokens
 
         var app = builder.Build();
         app.MapHealthEndpoints();        // /healthz, /readyz
         app.MapChannelEndpoints();       // /webhook/generic, /webhook/wechat/{account}, /webhook/wecom/{app}
+        app.MapDashboardEndpoints();     // /dashboard?token=…: groups, chains, exports
         return app;
     }
 }

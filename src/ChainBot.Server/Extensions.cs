@@ -1,4 +1,5 @@
 using ChainBot.Core.Parsing;
+using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
@@ -35,6 +36,10 @@ internal static class Extensions
     {
         builder.Services.AddOptions<Dictionary<string, GroupOptions>>().BindConfiguration(GroupOptions.Section);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CompoundFile>();
+        builder.Services.AddSingleton<IValidateOptions<CompoundOptions>, CompoundOptionsValidator>();
+        builder.Services.AddOptions<CompoundOptions>().BindConfiguration(CompoundOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<ConfiguredCompound>();
         builder.Services.AddSingleton<GroupDirectory>();
         builder.Services.AddSingleton<Appointments>();
         builder.Services.AddSingleton<PassiveReplies>();
@@ -88,6 +93,14 @@ internal static class Extensions
                     services.GetRequiredService<ILogger<SqliteChainBotStore>>()),
             };
         });
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChainBotDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<DashboardAccess>();
         return builder;
     }
 }

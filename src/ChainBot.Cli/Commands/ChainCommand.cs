@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ChainBot.Cli.Input;
 using ChainBot.Cli.Output;
+using ChainBot.Core.Compounds;
 using ChainBot.Core.Parsing;
 using ChainBot.Core.Tally;
 using ChainBot.Core.Transcripts;
@@ -19,14 +20,15 @@ internal static class ChainCommand
     /// <summary>Writes the human report of a picked chain.</summary>
     public delegate void HumanReport(HumanChainWriter writer, PickedChain chain, string path);
 
-    /// <summary>Reports a transcript in full, rather than its last chain post; returns the exit code.</summary>
-    public delegate int TranscriptReport(CliConsole console, PostSource source, bool json);
+    /// <summary>Reports a transcript in full, rather than its last chain post (rolled up to <paramref name="compound"/>'s zones when given); returns the exit code.</summary>
+    public delegate int TranscriptReport(CliConsole console, PostSource source, bool json, Compound? compound);
 
     /// <summary>
     /// Builds a command <paramref name="name"/> that reads FILE and reports it with <paramref name="report"/>, or, for
-    /// a transcript, with <paramref name="transcript"/> when one is given.
+    /// a transcript, with <paramref name="transcript"/> when one is given. With <paramref name="zones"/>, the command takes
+    /// <c>--compound PATH</c> and reports the totals per zone too.
     /// </summary>
-    public static Command Create(string name, string description, CliConsole console, PostParser parse, HumanReport report, TranscriptReport? transcript = null)
+    public static Command Create(string name, string description, CliConsole console, PostParser parse, HumanReport report, TranscriptReport? transcript = null, bool zones = false)
     {
         var file = new Argument<string>("FILE")
         {
@@ -46,8 +48,12 @@ internal static class ChainCommand
             HelpName = "ISO8601",
         };
         var command = new Command(name, description) { file, json, time };
+        var compound = CompoundInput.Option();
+        if (zones)
+            command.Options.Add(compound);
         command.SetAction(result => Execute(
-            console, parse, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report, transcript));
+            console, parse, result.GetRequiredValue(file), result.GetValue(json), result.GetValue(time), report, transcript,
+            zones ? result.GetValue(compound) : null));
         return command;
     }
 
@@ -110,8 +116,10 @@ internal static class ChainCommand
             console.Out.WriteLine(char.ToUpperInvariant(none[0]) + none[1..] + ".");
     }
 
-    private static int Execute(CliConsole console, PostParser parse, string path, bool json, string? timeText, HumanReport report, TranscriptReport? transcript)
+    private static int Execute(CliConsole console, PostParser parse, string path, bool json, string? timeText, HumanReport report, TranscriptReport? transcript, string? compoundPath)
     {
+        if (!CompoundInput.TryRead(console, compoundPath, out var compound, out int failure))
+            return failure;
         // "now" is read in the parser's zone, as --time without an offset is: the compound's clock.
         DateTimeOffset time;
         if (timeText is null)
@@ -120,13 +128,13 @@ internal static class ChainCommand
             return ChainBotCli.Failure;
 
         if (json && ReferenceEquals(parse, ChainBotCli.DefaultParser) && !PostSource.IsTranscriptPath(path))
-            return StreamJson(console, path, time);
+            return StreamJson(console, path, time, compound);
 
         if (!PostSource.TryRead(path, time, out var source, out string? error))
             return CannotRead(console, path, error);
         ReportBadLines(console, source);
         if (source.IsTranscript && transcript is not null)
-            return transcript(console, source, json);
+            return transcript(console, source, json, compound);
 
         var chain = source.FindLastChain(parse);
         if (chain is null)
@@ -140,11 +148,13 @@ internal static class ChainCommand
         if (json)
         {
             console.Out.Flush();
-            JsonChainWriter.Write(console.OutputStream, [chain.Post]);
+            JsonChainWriter.Write(console.OutputStream, [chain.Post], compound);
         }
         else
         {
-            report(HumanChainWriter.For(console), chain, path);
+            var writer = HumanChainWriter.For(console);
+            writer.Compound = compound;
+            report(writer, chain, path);
         }
         return ChainBotCli.Success;
     }
@@ -154,7 +164,7 @@ internal static class ChainCommand
     /// written and totalled one at a time. Nothing but the entries in flight is held. Reading and writing overlap:
     /// the parser runs on a worker thread and hands entries over in batches, while this thread writes the JSON.
     /// </summary>
-    private static int StreamJson(CliConsole console, string path, DateTimeOffset time)
+    private static int StreamJson(CliConsole console, string path, DateTimeOffset time, Compound? compound)
     {
         if (!PostSource.TryCheckUtf8(path, out string? error))
             return CannotRead(console, path, error);
@@ -162,7 +172,7 @@ internal static class ChainCommand
         using var chain = ChainParser.Default.Open(text, time);
         var header = chain.Header;
         console.Out.Flush();
-        using var writer = new JsonChainWriter(console.OutputStream);
+        using var writer = new JsonChainWriter(console.OutputStream) { Compound = compound };
         writer.WriteStartDocument();
         writer.WriteStartChain(header, chain.Kind);
         var tally = new TallyBuilder(header.Catalogue);

@@ -6,9 +6,10 @@ using ChainBot.Core.Merging;
 namespace ChainBot.Cli.Commands;
 
 /// <summary>
-/// <c>chainbot export TRANSCRIPT --format xlsx|csv --out DIR [--at ISO8601] [--phones]</c>: the transcript replayed as
-/// <c>replay</c> replays it, and for each chain a workbook (or a folder of CSV files) with the supplier's order, one
-/// list per building, the money due per building and the lines to check. Phone numbers only with <c>--phones</c>.
+/// <c>chainbot export TRANSCRIPT --format xlsx|csv --out DIR [--at ISO8601] [--phones] [--compound PATH]</c>: the
+/// transcript replayed as <c>replay</c> replays it, and for each chain a workbook (or a folder of CSV files) with the
+/// supplier's order, one list per building, the money due per building and the lines to check; with a compound file,
+/// the totals per group and area (分区汇总) and the building lists zone by zone. Phone numbers only with <c>--phones</c>.
 /// </summary>
 internal static class ExportCommand
 {
@@ -33,22 +34,25 @@ internal static class ExportCommand
         {
             Description = "Add households' phone numbers (the coordinator's own export). Without it no phone number is written.",
         };
+        var compound = CompoundInput.Option();
         var command = new Command(
             "export",
             "Replay a transcript and write each chain's 供应商订单, 分楼清单 (a sheet per building), 收款 and 待核对 as an xlsx "
-                + "workbook or CSV files.")
+                + "workbook or CSV files; with --compound, 分区汇总 too.")
         {
-            file, format, output, at, phones,
+            file, format, output, at, phones, compound,
         };
         command.SetAction(result => Execute(
             console, result.GetRequiredValue(file), result.GetRequiredValue(format), result.GetRequiredValue(output),
-            result.GetValue(at), result.GetValue(phones)));
+            result.GetValue(at), result.GetValue(phones), result.GetValue(compound)));
         return command;
     }
 
-    private static int Execute(CliConsole console, string path, string format, string folder, string? atText, bool phones)
+    private static int Execute(CliConsole console, string path, string format, string folder, string? atText, bool phones, string? compoundPath)
     {
-        if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out int failure))
+        if (!CompoundInput.TryRead(console, compoundPath, out var compound, out int failure))
+            return failure;
+        if (!TranscriptInput.TryRead(console, path, atText, out var source, out var until, out failure))
             return failure;
 
         var groups = GroupReplay.Run(source.Messages, ChainMerger.Default, until);
@@ -65,21 +69,10 @@ internal static class ExportCommand
         {
             foreach (var chain in group.State.Chains)
             {
-                var tables = ExportTableBuilder.Build(chain, phones);
+                var tables = ExportTableBuilder.Build(chain, phones, compound);
                 string name = Unique(used, ExportNames.FileName(
                     (severalGroups && group.GroupId is { } id ? id + " " : string.Empty) + $"接龙{chain.ChainId} {tables.ChainTitle}"));
-                if (format == "xlsx")
-                {
-                    string target = Path.Combine(folder, name + ".xlsx");
-                    XlsxExportWriter.Write(tables, target);
-                    console.Out.WriteLine($"{target}: {tables.All.Count()} sheets, {tables.Buildings.Length} buildings");
-                }
-                else
-                {
-                    string target = Path.Combine(folder, name);
-                    var files = CsvExportWriter.Write(tables, target);
-                    console.Out.WriteLine($"{target}{Path.DirectorySeparatorChar}: {files.Count} files, {tables.Buildings.Length} buildings");
-                }
+                TableFiles.Write(console, [.. tables.All], format, folder, name, $"{tables.Buildings.Length} buildings");
             }
         }
         return ChainBotCli.Success;

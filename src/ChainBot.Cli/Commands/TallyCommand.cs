@@ -5,7 +5,8 @@ using ChainBot.Core.Tally;
 namespace ChainBot.Cli.Commands;
 
 /// <summary>
-/// <c>chainbot tally FILE [--json] [--time ISO8601]</c>: the totals per building and for the compound. Of a post, its
+/// <c>chainbot tally FILE [--json] [--time ISO8601] [--compound PATH]</c>: the totals per building (and, with a compound
+/// file, per group and area) and for the compound. Of a post, its
 /// entries; of a transcript, every chain its messages merge into (<see cref="ReplayCommand.Tally"/>), since no single
 /// copy holds every line once the copies fork.
 /// </summary>
@@ -19,5 +20,6 @@ internal static class TallyCommand
             console,
             parse,
             static (writer, chain, path) => writer.WriteTally(chain, ChainTally.Compute(chain.Post), path),
-            ReplayCommand.Tally);
+            ReplayCommand.Tally,
+            zones: true);
 }

@@ -23,10 +23,14 @@ internal sealed partial class HumanChainWriter(IReportRenderer renderer)
     /// <summary>Spectre tables when <paramref name="console"/> is a terminal; aligned plain text otherwise.</summary>
     public static HumanChainWriter For(CliConsole console)
     {
+        return new HumanChainWriter(Renderer(console));
+    }
+
+    /// <summary>Spectre when <paramref name="console"/> is a terminal; aligned plain text otherwise.</summary>
+    public static IReportRenderer Renderer(CliConsole console)
+    {
         ArgumentNullException.ThrowIfNull(console);
-        return new HumanChainWriter(console.IsTerminal
-            ? new SpectreRenderer(console.Out, console.Width)
-            : new PlainTextRenderer(console.Out));
+        return console.IsTerminal ? new SpectreRenderer(console.Out, console.Width) : new PlainTextRenderer(console.Out);
     }
 
     /// <summary>The <c>parse</c> report: header, catalogue, every entry, unread lines.</summary>
@@ -84,6 +88,7 @@ internal sealed partial class HumanChainWriter(IReportRenderer renderer)
             ? ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items)), MoneyText(tally.Total.Amount)]
             : ["Total", total, ReportTable.Cell(ItemsText(tally.Total.Items))];
         WriteTableOrNone(table, "Tally: no active entries");
+        WriteZoneTable(kind, tally);
     }
 
     /// <summary>Money as the group writes it: ¥ and two decimals.</summary>

@@ -14,12 +14,13 @@ internal sealed partial class JsonChainWriter
     /// <summary>
     /// Writes a whole document of replayed groups: every chain of every group, in order. With
     /// <paramref name="provenance"/> (<c>replay</c>), the replay's members too and, after the chains, the ignored and
-    /// reported messages; without (<c>tally</c>), the members of a post's JSON only.
+    /// reported messages; without (<c>tally</c>), the members of a post's JSON only. With <paramref name="compound"/>,
+    /// each tally's zones.
     /// </summary>
-    public static void Write(Stream output, IReadOnlyList<ReplayedGroup> groups, bool provenance)
+    public static void Write(Stream output, IReadOnlyList<ReplayedGroup> groups, bool provenance, Core.Compounds.Compound? compound = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        using var writer = new JsonChainWriter(output);
+        using var writer = new JsonChainWriter(output) { Compound = compound };
         writer.WriteStartDocument();
         foreach (var group in groups)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Compounds;
 using ChainBot.Core.Tally;
 using ChainBot.Core.Text;
 using ChainBot.Core.Transcripts;
@@ -50,11 +51,11 @@ internal sealed partial class JsonChainWriter : IDisposable
         _json = new Utf8JsonWriter(output, Options);
     }
 
-    /// <summary>Writes a whole document: <c>{"chains":[…]}</c> and a newline.</summary>
-    public static void Write(Stream output, IEnumerable<ChainPost> posts)
+    /// <summary>Writes a whole document: <c>{"chains":[…]}</c> and a newline; with <paramref name="compound"/>, each tally's zones.</summary>
+    public static void Write(Stream output, IEnumerable<ChainPost> posts, Compound? compound = null)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        using var writer = new JsonChainWriter(output);
+        using var writer = new JsonChainWriter(output) { Compound = compound };
         writer.WriteStartDocument();
         foreach (var post in posts)
             writer.WriteChain(post);
@@ -164,6 +165,7 @@ internal sealed partial class JsonChainWriter : IDisposable
         WriteItems(tally.Total.Items);
         _json.WriteNumber(Names.Amount, tally.Total.Amount);
         _json.WriteEndObject();
+        WriteZones(tally);
         _json.WriteEndObject();
     }
 

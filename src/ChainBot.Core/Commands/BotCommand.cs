@@ -40,6 +40,12 @@ public enum BotCommandKind
 
     /// <summary><c>未领</c>, <c>3号楼未领</c>: who has not collected yet, per building or in one (the argument).</summary>
     Uncollected,
+
+    /// <summary>
+    /// <c>台账 配药</c>, <c>台账配药</c>: a coordinator asks for a standing ledger's current list (the argument, its name);
+    /// <c>台账</c> alone: the ledgers the group has.
+    /// </summary>
+    Ledger,
 }
 
 /// <summary>A command to the bot and what follows its word (<c>3号楼</c> → building "3").</summary>

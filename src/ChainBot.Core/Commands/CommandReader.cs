@@ -41,7 +41,7 @@ public static class CommandReader
             command = new BotCommand(BotCommandKind.Appoint, appointed);
             return true;
         }
-        if (TryReadPickup(s, out var pickup))
+        if (TryReadPickup(WithoutThanks(s), out var pickup))
         {
             command = pickup;
             return true;
@@ -49,6 +49,11 @@ public static class CommandReader
         if (TryReadBuilding(s, out string? building))
         {
             command = new BotCommand(BotCommandKind.Building, building);
+            return true;
+        }
+        if (TryReadLedger(s, out var ledger))
+        {
+            command = ledger;
             return true;
         }
         foreach (var (word, kind) in Words)
@@ -67,9 +72,28 @@ public static class CommandReader
                 command = new BotCommand(kind, rest.ToString());
                 return true;
             }
+            // 统计一营, 统计二区: a zone right after the word; 统计好了吗 stays chatter.
+            if (kind == BotCommandKind.Tally && IsZoneName(rest))
+            {
+                command = new BotCommand(kind, rest.ToString());
+                return true;
+            }
         }
         return false;
     }
+
+    /// <summary>
+    /// <c>一营</c>, <c>二区</c>, <c>东片</c>, <c>沧海二期</c>, <c>东片3组</c>: a name ending in a zone's word, which a
+    /// compound file may name (<see cref="Compounds.Compound.FindZone"/>) — short, or numbered, so that
+    /// <c>统计数据在哪个小区</c> stays chatter.
+    /// </summary>
+    private static bool IsZoneName(ReadOnlySpan<char> s) =>
+        s.Length is >= 2 and <= 8 && !s.Contains(' ') && s[^1] is '营' or '区' or '片' or '期' or '组'
+        && (s.Length <= 3 || s.ContainsAny(ZoneNumerals));
+
+    /// <summary>What numbers a zone: <c>一营</c>, <c>3组</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> ZoneNumerals =
+        System.Buffers.SearchValues.Create("0123456789零〇一二两三四五六七八九十");
 
     /// <summary><c>设为团长 @张三</c>, <c>设置团长 张三</c>: the name of the new coordinator, without its @.</summary>
     private static bool TryReadAppointment(ReadOnlySpan<char> s, [NotNullWhen(true)] out string? name)
@@ -136,9 +160,60 @@ public static class CommandReader
         return false;
     }
 
+    /// <summary>Words that thank whoever handed the goods out, after a pickup.</summary>
+    private static readonly string[] Thanks = ["谢谢", "感谢", "多谢", "辛苦", "thanks", "thx", "🙏"];
+
+    /// <summary>
+    /// <c>已领，谢谢志愿者</c>, <c>12-301 已取 辛苦了🙏</c>: the pickup without the thanks after it. Anything else is
+    /// returned as it is.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutThanks(ReadOnlySpan<char> s)
+    {
+        foreach (string word in Thanks)
+        {
+            int at = s.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at <= 0)
+                continue;
+            var before = s[..at].TrimEnd(" ,，。.!！~");
+            foreach (string pickup in PickupWords)
+            {
+                if (before.EndsWith(pickup, StringComparison.Ordinal))
+                    return before;
+            }
+        }
+        return s;
+    }
+
     /// <summary>What a household written before <c>已取</c> is made of: <c>12-301</c>, <c>12号楼2单元301室</c>, <c>A3栋 1201</c>.</summary>
     private static readonly System.Buffers.SearchValues<char> HouseholdCharacters =
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-号楼栋幢单元室 ");
+
+    /// <summary>
+    /// <c>台账</c>, <c>台账 配药</c>, <c>台账配药</c>: a ledger's name, written with or without the space, is a word of
+    /// Chinese (or letters) and no question: <c>台账好了吗</c> and <c>台账呢？</c> stay chatter.
+    /// </summary>
+    private static bool TryReadLedger(ReadOnlySpan<char> s, [NotNullWhen(true)] out BotCommand? command)
+    {
+        command = null;
+        if (!s.StartsWith(LedgerWord, StringComparison.Ordinal))
+            return false;
+        var name = s[LedgerWord.Length..].Trim(' ');
+        if (name.IsEmpty)
+        {
+            command = new BotCommand(BotCommandKind.Ledger);
+            return true;
+        }
+        if (name.Length > 10 || name.ContainsAny(NotALedgerName))
+            return false;
+        command = new BotCommand(BotCommandKind.Ledger, name.ToString());
+        return true;
+    }
+
+    private const string LedgerWord = "台账";
+
+    /// <summary>What a question or a remark about the ledger holds, and a ledger's name never does.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotALedgerName =
+        System.Buffers.SearchValues.Create("吗呢了吧啊？?，,。 0123456789");
 
     /// <summary>Leading @-mentions (<c>@ChainBot </c>, <c>@团购助手</c> and U+2005), each ended by a space.</summary>
     private static ReadOnlySpan<char> WithoutMentions(ReadOnlySpan<char> s)

@@ -16,9 +16,7 @@ public sealed partial class ChainMerger
     private GroupState Pickup(GroupState state, Turn turn, BotCommand command)
     {
         string sender = turn.Message.SenderId;
-        var chain = command.Kind == BotCommandKind.Deliver
-            ? state.Chains.LastOrDefault(c => _roles.Runs(sender, c)) ?? (state.Chains.IsEmpty ? null : state.Chains[^1])
-            : PickupTarget(state);
+        var chain = command.Kind == BotCommandKind.Deliver ? DeliveryTarget(state, sender) : PickupTarget(state);
         turn.Events.Add(new CommandReceived(turn.Message.MsgId, command, chain?.Number));
         state = Ignore(state, turn, "command");
         turn.Events.RemoveAt(turn.Events.Count - 1); // the command event says it all
@@ -40,6 +38,15 @@ public sealed partial class ChainMerger
                 return state;
         }
     }
+
+    /// <summary>
+    /// The chain <c>到货</c> is about: the latest order the sender runs that has not arrived yet (a roster run beside
+    /// it has no goods), else the latest chain they run, else the latest.
+    /// </summary>
+    private ChainState? DeliveryTarget(GroupState state, string sender) =>
+        state.Chains.LastOrDefault(c => _roles.Runs(sender, c) && c.Kind == ChainKind.Order && c.Delivered is null)
+        ?? state.Chains.LastOrDefault(c => _roles.Runs(sender, c))
+        ?? (state.Chains.IsEmpty ? null : state.Chains[^1]);
 
     /// <summary>The chain pickups are about: the latest one marked arrived, else the latest.</summary>
     private static ChainState? PickupTarget(GroupState state) =>

@@ -37,10 +37,15 @@ public sealed partial class ChainMerger
             if (IsReplyTo(chain, reply, self))
                 fits.Add((chain, reply));
         }
+        if (fits.Count > 0 && fits.All(static fit => fit.Chain.Kind != ChainKind.Order))
+            fits = LateForOrder(state, turn.Message.Time, text, self) ?? fits;
         if (fits.Count == 0)
             return open.Count == 1 ? Misread(state, turn, open[0], text) : Ignore(state, turn, "chatter");
-        // Several chains could take it: the one that holds its household's line (or, for 我的…, the sender's), else
-        // the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
+        // Several chains could take it: an order whose catalogue its items come from (①1 蔬菜套餐1份, not a 配药
+        // roster open beside it, which would take any line), else the one that holds its household's line (or, for
+        // 我的…, the sender's), else the one whose items it names (砂糖橘1箱), else whose unit it writes (2份).
+        if (fits.Count > 1)
+            fits = Narrow(fits, fit => OrdersFromCatalogue(fit.Chain, fit.Reply));
         if (fits.Count > 1)
             fits = Narrow(fits, fit => HoldsLinesOf(fit.Chain, fit.Reply, turn.Message.SenderId));
         if (fits.Count > 1)
@@ -133,6 +138,29 @@ public sealed partial class ChainMerger
         reply.Entries.All(entry => NamesHousehold(chain, entry)
             ? chain.Index.Households.ContainsKey(entry.Household)
             : chain.Entries.Any(e => e.Owner == sender));
+
+    /// <summary>
+    /// A reply only rosters took (a roster takes any household's line) that orders from the catalogue of an order
+    /// which ended lately: a late line for that order (12-301 蔬菜套餐1份 five minutes after 截止), not a registration on
+    /// the 配药 roster still open beside it. Null when no such order reads it so.
+    /// </summary>
+    private List<(ChainState Chain, ChainPost Reply)>? LateForOrder(GroupState state, DateTimeOffset time, string text, bool self)
+    {
+        for (int i = state.Chains.Count - 1; i >= 0; i--)
+        {
+            var chain = state.Chains[i];
+            if (chain.Kind != ChainKind.Order || chain.IsOpenAt(time) || time - EndedAt(chain) > RecentDeadline)
+                continue;
+            var reply = _parser.ParseReply(text, chain.Header);
+            if (IsReplyTo(chain, reply, self) && OrdersFromCatalogue(chain, reply))
+                return [(chain, reply)];
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="chain"/> sells from a catalogue and every entry of the reply orders from it.</summary>
+    private static bool OrdersFromCatalogue(ChainState chain, ChainPost reply) =>
+        chain.Kind == ChainKind.Order && reply.Entries.All(static entry => !entry.Items.IsEmpty);
 
     /// <summary>When a chain stopped taking lines: closed, or its deadline; for one with neither, when it opened.</summary>
     private static DateTimeOffset EndedAt(ChainState chain) => chain.ClosedBy?.Time ?? chain.Header.Deadline ?? chain.OpenedBy.Time;

@@ -236,8 +236,19 @@ internal sealed class PostReader : IDisposable
             || HeaderBuilder.TryExample(text, out _);
     }
 
-    private static bool IsOfflineBlockLabel(ReadOnlySpan<char> text) =>
-        text.Length <= 16 && text[^1] is ':' or '：' && (text.Contains("线下", StringComparison.Ordinal) || text.Contains("代登记", StringComparison.Ordinal) || text.Contains("代报", StringComparison.Ordinal));
+    /// <summary>
+    /// A short line ending in a colon that says the lines below are for others: 线下登记：, 代登记：, 代报：,
+    /// 帮楼里老人接龙：, 帮邻居登记：, 替老人报名：.
+    /// </summary>
+    private static bool IsOfflineBlockLabel(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 16 || text[^1] is not (':' or '：'))
+            return false;
+        if (text.Contains("线下", StringComparison.Ordinal) || text.Contains("代登记", StringComparison.Ordinal) || text.Contains("代报", StringComparison.Ordinal))
+            return true;
+        bool forOthers = text.Contains('帮') || text.Contains('替') || text.Contains('代');
+        return forOthers && (text.Contains("接龙", StringComparison.Ordinal) || text.Contains("登记", StringComparison.Ordinal) || text.Contains('报'));
+    }
 
     private void FeedNumberedHeaderLine(char numberChar, ReadOnlySpan<char> body, SourceLine line)
     {

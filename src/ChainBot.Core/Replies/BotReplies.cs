@@ -8,7 +8,7 @@ namespace ChainBot.Core.Replies;
 
 /// <summary>
 /// What the bot says in the group after a message was merged (design.md, "Replies"): the answer to a command
-/// (统计, 3号楼, 我的, 截止, 接受, 导出, 帮助, 到货, 已领, 未领), and to the sender when the merger could not read, place or make
+/// (统计, 3号楼, 我的, 截止, 接受, 导出, 帮助, 到货, 已领, 未领, 台账), and to the sender when the merger could not read, place or make
 /// what they sent. Chain posts and chatter get no answer, unless the group wants new lines acknowledged. Pure: no
 /// I/O, the same answer for the same input.
 /// </summary>
@@ -72,6 +72,7 @@ public static class BotReplies
         BotCommandKind.PickUp => PickupAnswer.PickUp(exchange, command),
         BotCommandKind.PickUpBuilding => PickupAnswer.PickUpBuilding(exchange, command),
         BotCommandKind.Uncollected => PickupAnswer.Uncollected(exchange, command),
+        BotCommandKind.Ledger => LedgerAnswer.For(exchange, command),
         BotCommandKind.Appoint => null, // answered by the server, which knows the group's members and whether it worked
         _ => HelpAnswer.For(),
     };

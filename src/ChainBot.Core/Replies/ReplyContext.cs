@@ -22,6 +22,15 @@ public sealed record ReplyContext
     /// <summary>The most UTF-8 bytes in one message; longer answers are split. At least <see cref="ReplyDefaults.MinimumBytes"/>.</summary>
     public int MaxBytes { get; init; } = ReplyDefaults.MaxBytes;
 
+    /// <summary>The ledgers (台账) the group keeps and the chain titles that feed them: the defaults, plus any settings add.</summary>
+    public Ledgers.LedgerCatalog Ledgers { get; init; } = Core.Ledgers.LedgerCatalog.Default;
+
     /// <summary>The most lines in one message; longer answers are split. At least 1.</summary>
     public int MaxLines { get; init; } = ReplyDefaults.MaxLines;
+
+    /// <summary>
+    /// The compound's areas, groups and leaders (<c>ChainBot:Compound:Path</c>): <c>统计</c> then answers per zone
+    /// (<c>统计 一营</c>) and each leader's own level. Null without a compound file: totals per building, as ever.
+    /// </summary>
+    public Compounds.Compound? Compound { get; init; }
 }

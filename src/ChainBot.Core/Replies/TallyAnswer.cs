@@ -13,6 +13,8 @@ internal static class TallyAnswer
     /// <summary>The answer to <c>统计</c>.</summary>
     public static Draft For(Exchange exchange, CommandReceived command)
     {
+        if (exchange.Context.Compound is { } compound)
+            return ZoneAnswer.For(exchange, command, compound);
         var current = CurrentChains.Of(exchange, command.Chain);
         if (current.Shown.Count == 0)
             return Draft.Line(Phrases.NoChain);
@@ -67,7 +69,7 @@ internal static class TallyAnswer
     }
 
     /// <summary><c>截止时间 4月18日 20:00</c>, <c>已过截止时间 …</c>, <c>已截止</c>; null when the chain has no deadline.</summary>
-    private static string? Deadline(ChainState chain, DateTimeOffset now)
+    internal static string? Deadline(ChainState chain, DateTimeOffset now)
     {
         if (chain.ClosedBy is { } closed)
             return "已截止（" + ReplyFormat.Time(closed.Time) + "）";
@@ -76,8 +78,8 @@ internal static class TallyAnswer
         return (now > deadline ? "已过截止时间 " : "截止时间 ") + ReplyFormat.Time(deadline);
     }
 
-    /// <summary><c>共12户</c>, a line per item, the sum of money, how far from the minimum.</summary>
-    private static IEnumerable<string> Totals(ChainState chain, ChainTally tally, bool money)
+    /// <summary><c>共12户</c>, a line per item, the sum of money, how far from the minimum (a zone's totals say none).</summary>
+    internal static IEnumerable<string> Totals(ChainState chain, ChainTally tally, bool money, bool minimum = true)
     {
         yield return "共" + ReplyFormat.Number(tally.Total.Households) + "户";
         var prices = chain.Header.Catalogue.IsDefault ? [] : chain.Header.Catalogue;
@@ -91,8 +93,8 @@ internal static class TallyAnswer
         }
         if (priced && tally.Total.Items.Length > 1)
             yield return "合计 " + ReplyFormat.Money(tally.Total.Amount);
-        if (Minimum(chain, tally) is { } minimum)
-            yield return minimum;
+        if (minimum && Minimum(chain, tally) is { } rule)
+            yield return rule;
     }
 
     /// <summary><c>满30箱成团，还差17箱</c> or <c>满30箱成团，已成团</c>, where the catalogue counts in one unit.</summary>
@@ -109,7 +111,7 @@ internal static class TallyAnswer
     }
 
     /// <summary><c>按楼：</c> and a line per building; none for a roster of names, which has no buildings.</summary>
-    private static IEnumerable<string> Buildings(ChainState chain, ChainTally tally, bool money)
+    internal static IEnumerable<string> Buildings(ChainState chain, ChainTally tally, bool money)
     {
         if (tally.Buildings.All(row => row.Building is null))
             yield break;

@@ -78,6 +78,12 @@ public sealed class GroupOptions
 
     /// <summary>Whether the bot acknowledges each new line (已登记 …); off by default, to keep the group quiet.</summary>
     public bool Acknowledge { get; set; }
+
+    /// <summary>
+    /// Ledgers (台账) the group keeps beyond the defaults (配药, 行动不便, 外出, 燃气充值), or more title words for one
+    /// of them: the ledger's name, then the words in a roster chain's title that feed it.
+    /// </summary>
+    public Dictionary<string, List<string>> Ledgers { get; set; } = [];
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ internal sealed class GroupDirectory(
     IChainBotStore store,
     ChainParser parser,
     IOptionsMonitor<Dictionary<string, GroupOptions>> groups,
+    ConfiguredCompound compound,
     ILogger<GroupDirectory> logger)
 {
     private readonly ConcurrentDictionary<string, GroupState> _states = new(StringComparer.Ordinal);
@@ -36,7 +37,7 @@ internal sealed class GroupDirectory(
     private GroupContext Context(string groupId, GroupOptions options, IEnumerable<string> named)
     {
         var roles = GroupRoles.Of([.. options.Coordinators, .. named], options.Volunteers);
-        return new GroupContext(groupId, options, roles, new ChainMerger(parser, roles));
+        return new GroupContext(groupId, options, roles, new ChainMerger(parser, roles), compound.Value);
     }
 
     /// <summary>
@@ -72,8 +73,9 @@ internal sealed class GroupDirectory(
                 Log.MergeFailed(logger, e, groupId, record.Message.MsgId);
             }
         }
-        _states[groupId] = state;
-        return state;
+        // Kept only if no newer state came meanwhile: the dashboard reads groups while the processor commits them,
+        // and a replay that started earlier must not overwrite what the processor committed since.
+        return _states.GetOrAdd(groupId, state);
     }
 
     /// <summary>Keeps a group's state once the messages that made it are committed.</summary>
@@ -83,5 +85,5 @@ internal sealed class GroupDirectory(
     public void Forget(string groupId) => _states.TryRemove(groupId, out _);
 }
 
-/// <summary>What processing a group's messages needs: its settings, its roles and a merger with them.</summary>
-internal sealed record GroupContext(string GroupId, GroupOptions Options, GroupRoles Roles, ChainMerger Merger);
+/// <summary>What processing a group's messages needs: its settings, its roles, a merger with them, and the compound's zones (or null).</summary>
+internal sealed record GroupContext(string GroupId, GroupOptions Options, GroupRoles Roles, ChainMerger Merger, Core.Compounds.Compound? Compound = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainBot.Core.Ledgers;
 using ChainBot.Core.Merging;
 using ChainBot.Core.Replies;
 using ChainBot.Storage;
@@ -19,6 +20,8 @@ internal static class ReplyPlanner
         {
             SenderIsCoordinator = group.Roles.Coordinators.Contains(message.SenderId),
             AcknowledgeEntries = group.Options.Acknowledge,
+            Compound = group.Compound,
+            Ledgers = LedgerCatalog.Default.With(group.Options.Ledgers),
         };
         var replies = BotReplies.For(message, result, context);
         for (int i = 0; i < replies.Length; i++)

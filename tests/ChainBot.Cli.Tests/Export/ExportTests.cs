@@ -224,7 +224,7 @@ public sealed partial class ExportTests : TempDirFixture
         return GroupReplay.Run(source!.Messages, ChainMerger.Default).SelectMany(static g => g.State.Chains).ToList();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

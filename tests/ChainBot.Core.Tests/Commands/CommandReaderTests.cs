@@ -9,6 +9,11 @@ public class CommandReaderTests
     [TestCase("@团购助手\u2005汇总", BotCommandKind.Tally, null)]
     [TestCase("统计一下！", BotCommandKind.Tally, null)]
     [TestCase("统计 一营", BotCommandKind.Tally, "一营")]
+    [TestCase("统计一营", BotCommandKind.Tally, "一营")]
+    [TestCase("统计 二区", BotCommandKind.Tally, "二区")]
+    [TestCase("@ChainBot 统计二区", BotCommandKind.Tally, "二区")]
+    [TestCase("统计 东区", BotCommandKind.Tally, "东区")]
+    [TestCase("汇总沧海二期", BotCommandKind.Tally, "沧海二期")]
     [TestCase("3号楼", BotCommandKind.Building, "3")]
     [TestCase("１２栋", BotCommandKind.Building, "12")]
     [TestCase("a3栋", BotCommandKind.Building, "A3")]
@@ -39,9 +44,16 @@ public class CommandReaderTests
     [TestCase("12号楼全部已领", BotCommandKind.PickUpBuilding, "12")]
     [TestCase("3栋都已领", BotCommandKind.PickUpBuilding, "3")]
     [TestCase("12号楼3单元全部已领", BotCommandKind.PickUpBuilding, "12-3")]
+    [TestCase("已领取，谢谢志愿者", BotCommandKind.PickUp, null)]
+    [TestCase("已领 辛苦了🙏", BotCommandKind.PickUp, null)]
+    [TestCase("12-301 已取，感谢！", BotCommandKind.PickUp, "12-301")]
     [TestCase("未领", BotCommandKind.Uncollected, null)]
     [TestCase("3号楼未领", BotCommandKind.Uncollected, "3")]
     [TestCase("@ChainBot 3栋未领取", BotCommandKind.Uncollected, "3")]
+    [TestCase("台账", BotCommandKind.Ledger, null)]
+    [TestCase("@ChainBot 台账 配药", BotCommandKind.Ledger, "配药")]
+    [TestCase("台账配药", BotCommandKind.Ledger, "配药")]
+    [TestCase("台账 外出人员。", BotCommandKind.Ledger, "外出人员")]
     public void Reads_a_command_that_is_the_whole_message(string text, BotCommandKind kind, string? argument)
     {
         Assert.That(CommandReader.TryRead(text, out var command), Is.True);
@@ -49,6 +61,10 @@ public class CommandReaderTests
     }
 
     [TestCase("统计好了吗")]
+    [TestCase("谢谢志愿者")]
+    [TestCase("菜已领，谢谢")]
+    [TestCase("统计一下一营的人")]
+    [TestCase("统计数据在哪个小区")]
     [TestCase("3号楼502 不要了")]
     [TestCase("12号301 王阿姨 1份")]
     [TestCase("我的快递到了")]
@@ -68,5 +84,9 @@ public class CommandReaderTests
     [TestCase("什么时候到货")]
     [TestCase("王阿姨未领")]
     [TestCase("全部已领")]
+    [TestCase("台账好了吗")]
+    [TestCase("台账呢？")]
+    [TestCase("台账 配药 外出")]
+    [TestCase("台账交了3本")]
     public void Anything_else_is_no_command(string text) => Assert.That(CommandReader.TryRead(text, out _), Is.False);
 }

@@ -44,6 +44,18 @@ public class ParseReplyTests
             Is.EqualTo(new[] { ("102", "王奶奶", true, "下午送"), ("301", "李阿婆", true, (string?)null) }));
     }
 
+    [TestCase("帮楼里老人接龙：")]
+    [TestCase("帮邻居登记:")]
+    [TestCase("替老人报名：")]
+    [TestCase("线下登记（老人不会用手机）：")]
+    public void A_volunteer_s_block_may_say_in_its_own_words_that_the_lines_are_for_others(string label)
+    {
+        var reply = ChainParser.Default.ParseReply(label + "\n5-102 王奶奶 鸡蛋2盒\n6-301 李阿婆 牛奶1箱", Dairy);
+
+        Assert.That(reply.Unread, Is.Empty);
+        Assert.That(reply.Entries.Select(e => (e.Address.Room, e.OnBehalf)), Is.EqualTo(new[] { ("102", true), ("301", true) }));
+    }
+
     [Test]
     public void A_copy_that_lost_its_header_is_read_with_the_chain_s_catalogue()
     {

@@ -35,6 +35,7 @@ public class ReadmeExampleTests
             .Concat(Replay("interleaved", resident))
             .Concat(Replay("short-replies", resident))
             .Concat(Replay("growing", coordinator, Pickups))
+            .Concat(Replay("ledger", resident))
             .Concat(Replay("growing", resident, ("u_qian12903", copy + "\n13. 12号 903 钱 2斤\n14. 韭菜 1份\n15. 8号 101 吴 13812345678")));
     }
 

@@ -20,7 +20,7 @@ namespace ChainBot.Core.Tests.Replies;
 public partial class SampleReplyTests
 {
     private static readonly string[] Commands =
-        ["统计", "@ChainBot 汇总", "3号楼", "12号楼", "8栋", "3号楼2单元", "我的", "帮助", "导出", "接受 12-301", "截止", "接受", "统计", "我的"];
+        ["统计", "@ChainBot 汇总", "3号楼", "12号楼", "8栋", "3号楼2单元", "我的", "帮助", "导出", "接受 12-301", "截止", "接受", "统计", "我的", "台账", "台账 配药"];
 
     private static readonly ReplyContext[] Contexts =
     [
