@@ -6,6 +6,7 @@ using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
 using ChainBot.Server.Pipeline;
 using ChainBot.Storage;
+using ChainBot.Storage.Postgres;
 using ChainBot.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -81,15 +82,24 @@ internal static class Extensions
 
     public static IHostApplicationBuilder AddChainBotStorage(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IChainBotStore>(services =>
         {
-            string path = services.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite.Path;
-            // Relative to where the bot was started: ./data/ on a fresh clone.
-            return new SqliteChainBotStore(
-                new SqliteStoreOptions { Path = System.IO.Path.GetFullPath(path) },
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<SqliteChainBotStore>>());
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = services.GetRequiredService<TimeProvider>();
+            return options.Provider switch
+            {
+                StorageProvider.Postgres => new PostgresChainBotStore(
+                    new PostgresStoreOptions { ConnectionString = options.Postgres.ConnectionString! },
+                    time,
+                    services.GetRequiredService<ILogger<PostgresChainBotStore>>()),
+                // Relative to where the bot was started: ./data/ on a fresh clone.
+                _ => new SqliteChainBotStore(
+                    new SqliteStoreOptions { Path = System.IO.Path.GetFullPath(options.Sqlite.Path) },
+                    time,
+                    services.GetRequiredService<ILogger<SqliteChainBotStore>>()),
+            };
         });
         return builder;
     }

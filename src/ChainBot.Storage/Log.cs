@@ -23,4 +23,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, EventName = "WriterFaulted", Level = LogLevel.Critical,
         Message = "The SQLite writer stopped; the store accepts no more writes")]
     public static partial void WriterFaulted(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2010, EventName = "PostgresStoreOpened", Level = LogLevel.Information,
+        Message = "Opened the PostgreSQL store {Database} on {Server} at schema version {Version}")]
+    public static partial void PostgresStoreOpened(ILogger logger, string database, string server, int version);
+
+    [LoggerMessage(EventId = 2011, EventName = "PostgresSchemaMigrated", Level = LogLevel.Information,
+        Message = "Migrated the PostgreSQL store {Database} on {Server} from schema version {From} to {To}")]
+    public static partial void PostgresSchemaMigrated(ILogger logger, string database, string server, int from, int to);
+
+    [LoggerMessage(EventId = 2012, EventName = "AcceptBatchFailed", Level = LogLevel.Warning,
+        Message = "A batch of {Count} accepts failed and was rolled back; each is written alone")]
+    public static partial void AcceptBatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 2013, EventName = "AcceptWriterFaulted", Level = LogLevel.Critical,
+        Message = "The PostgreSQL accept writer stopped; the store accepts no more messages")]
+    public static partial void AcceptWriterFaulted(ILogger logger, Exception exception);
 }

@@ -8,8 +8,35 @@ public sealed class StorageOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "ChainBot:Storage";
 
+    /// <summary>Which store the bot uses: <see cref="StorageProvider.Sqlite"/> by default.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
     /// <summary>The SQLite store.</summary>
     public SqliteOptions Sqlite { get; set; } = new();
+
+    /// <summary>The PostgreSQL store.</summary>
+    public PostgresOptions Postgres { get; set; } = new();
+}
+
+/// <summary>The stores the bot can keep its inbox and outbox in (<c>ChainBot:Storage:Provider</c>).</summary>
+public enum StorageProvider
+{
+    /// <summary>One SQLite file: one process serves a compound. The default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database, which several instances can share.</summary>
+    Postgres,
+}
+
+/// <summary>The section <c>ChainBot:Storage:Postgres</c>.</summary>
+public sealed class PostgresOptions
+{
+    /// <summary>
+    /// The Npgsql connection string (<c>Host=…;Port=…;Database=…;Username=…;Password=…</c>); required when the
+    /// provider is <see cref="StorageProvider.Postgres"/>. It holds a password: from an environment variable
+    /// (<c>ChainBot__Storage__Postgres__ConnectionString</c>) or user secrets, never from the repository.
+    /// </summary>
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary>The section <c>ChainBot:Storage:Sqlite</c>.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using ChainBot.Storage.Data;
 
 namespace ChainBot.Storage.Sqlite;
 
@@ -21,16 +21,7 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, CoordinatorsSql);
         command.Parameters.AddWithValue("$groupId", groupId);
-        return await ReadCoordinatorsAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    internal static async Task<IReadOnlyList<NamedCoordinator>> ReadCoordinatorsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var coordinators = new List<NamedCoordinator>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            coordinators.Add(new NamedCoordinator(reader.GetString(0), SqliteTime.Read(reader.GetString(1))));
-        return coordinators;
+        return await StoreReads.CoordinatorsAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

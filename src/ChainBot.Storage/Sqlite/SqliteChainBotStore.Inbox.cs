@@ -1,3 +1,4 @@
+using ChainBot.Storage.Data;
 using ChainBot.Storage.Json;
 using Microsoft.Data.Sqlite;
 
@@ -53,11 +54,7 @@ public sealed partial class SqliteChainBotStore
     /// <exception cref="ArgumentException">The channel or the message id is empty.</exception>
     public Task<AcceptResult> AcceptAsync(InboxMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        // An empty id would make every message without one a duplicate of the first.
-        ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
-        ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
+        StoreArguments.ThrowIfUnkeyed(message);
         string channel = message.Channel;
         string msgId = message.Message.MsgId;
         string groupId = message.Message.GroupId;
@@ -73,7 +70,7 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, PendingGroupsSql);
         command.Parameters.AddWithValue("$max", max);
-        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.GroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -81,17 +78,9 @@ public sealed partial class SqliteChainBotStore
     {
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, GroupsSql);
-        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.GroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<IReadOnlyList<string>> ReadGroupsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var groups = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            groups.Add(reader.GetString(0));
-        return groups;
-    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<InboxRecord>> PendingAsync(string groupId, int max, CancellationToken cancellationToken = default)
@@ -102,7 +91,7 @@ public sealed partial class SqliteChainBotStore
         await using var command = ReadCommand(connection, PendingSql);
         command.Parameters.AddWithValue("$groupId", groupId);
         command.Parameters.AddWithValue("$max", max);
-        return await ReadInboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.InboxAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -113,7 +102,7 @@ public sealed partial class SqliteChainBotStore
         await using var connection = OpenReader();
         await using var command = ReadCommand(connection, ProcessedSql);
         command.Parameters.AddWithValue("$groupId", groupId);
-        return await ReadInboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.InboxAsync(command, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -173,17 +162,5 @@ public sealed partial class SqliteChainBotStore
             insert.ExecuteNonQuery();
         }
         return true;
-    }
-
-    internal static async Task<IReadOnlyList<InboxRecord>> ReadInboxAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<InboxRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1),
-                StorageJson.ReadMessage(reader.GetString(3)), SqliteTime.Read(reader.GetString(2))));
-        }
-        return records;
     }
 }

@@ -1,4 +1,4 @@
-using ChainBot.Storage.Json;
+using ChainBot.Storage.Data;
 
 namespace ChainBot.Storage.Sqlite;
 
@@ -38,15 +38,7 @@ public sealed partial class SqliteChainBotStore
         await using var command = ReadCommand(connection, DueSql);
         command.Parameters.AddWithValue("$now", SqliteTime.Write(now));
         command.Parameters.AddWithValue("$max", max);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var due = new List<OutboxRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var reply = new OutboxReply(reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), StorageJson.ReadMentions(reader.GetString(5)), reader.GetString(6));
-            due.Add(new OutboxRecord(reader.GetInt64(0), reply, reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-        return due;
+        return await StoreReads.OutboxAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

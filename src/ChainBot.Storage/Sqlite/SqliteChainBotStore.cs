@@ -119,6 +119,9 @@ public sealed partial class SqliteChainBotStore : IChainBotStore, IDisposable, I
         return command;
     }
 
+    // A time column, as SqliteTime writes it.
+    internal static DateTimeOffset ReadTime(System.Data.Common.DbDataReader reader, int column) => SqliteTime.Read(reader.GetString(column));
+
     private Task<T> Write<T>(Func<WriteSession, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

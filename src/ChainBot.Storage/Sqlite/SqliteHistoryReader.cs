@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainBot.Storage.Data;
 using Microsoft.Data.Sqlite;
 
 namespace ChainBot.Storage.Sqlite;
@@ -75,21 +76,21 @@ public sealed class SqliteHistoryReader : IAsyncDisposable, IDisposable
     public async Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken = default)
     {
         await using var command = Command(SqliteChainBotStore.GroupsSql, null);
-        return await SqliteChainBotStore.ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.GroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="IChainBotStore.ProcessedAsync"/>
     public async Task<IReadOnlyList<InboxRecord>> ProcessedAsync(string groupId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(SqliteChainBotStore.ProcessedSql, groupId);
-        return await SqliteChainBotStore.ReadInboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.InboxAsync(command, SqliteChainBotStore.ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="IChainBotStore.CoordinatorsAsync"/>
     public async Task<IReadOnlyList<NamedCoordinator>> CoordinatorsAsync(string groupId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(SqliteChainBotStore.CoordinatorsSql, groupId);
-        return await SqliteChainBotStore.ReadCoordinatorsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.CoordinatorsAsync(command, SqliteChainBotStore.ReadTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends the snapshot and closes the file.</summary>

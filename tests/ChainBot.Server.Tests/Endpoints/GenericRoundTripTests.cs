@@ -12,13 +12,7 @@ public class GenericRoundTripTests : ServerTestBase
         var sink = await StartSinkAsync();
         var bot = await StartBotAsync(sink, "ChainBot:Groups:g_round:Coordinators:0=" + Conversation.Coordinator);
         var group = new Conversation("g_round", "round");
-        ChatMessage[] messages =
-        [
-            group.Say(Conversation.Coordinator, Conversation.Header + "1."),
-            group.Say("u_wang", Conversation.Chain("1. 12号301 王阿姨 1份")),
-            group.Say("u_li", Conversation.Chain("1. 12号301 王阿姨 1份", "2. 15-502 李 2份")),
-            group.Say(Conversation.Coordinator, "统计"),
-        ];
+        var messages = group.OpenedCopiedTwiceAndTallied();
 
         foreach (var message in messages)
             Assert.That(await bot.PostAcceptedAsync(message), Is.EqualTo("accepted"));

@@ -21,6 +21,16 @@ internal sealed class Conversation(string groupId, string prefix)
     /// The chain with its numbered lines.
     public static string Chain(params string[] lines) => Header + string.Join("\n", lines);
 
+    /// The round trip most tests start from: the coordinator opens the chain, two residents copy it with a line each
+    /// (3份 from 2 households, ¥204), and the coordinator asks 统计.
+    public ChatMessage[] OpenedCopiedTwiceAndTallied() =>
+    [
+        Say(Coordinator, Header + "1."),
+        Say("u_wang", Chain("1. 12号301 王阿姨 1份")),
+        Say("u_li", Chain("1. 12号301 王阿姨 1份", "2. 15-502 李 2份")),
+        Say(Coordinator, "统计"),
+    ];
+
     /// The next message of the group: ids <c>{prefix}-001</c>, <c>{prefix}-002</c>…, a minute apart from 09:00.
     public ChatMessage Say(string senderId, string text, string? senderName = null)
     {

@@ -32,6 +32,13 @@ public abstract class ServerTestBase
             Directory.Delete(Folder, recursive: true);
     }
 
+    /// Disposes <paramref name="resource"/> at TearDown after everything started after it (a database after the hosts on it).
+    private protected T DisposeAtTearDown<T>(T resource) where T : IAsyncDisposable
+    {
+        _started.Add(resource);
+        return resource;
+    }
+
     private protected async Task<ReplySink> StartSinkAsync(string? secret = BotHost.TestSecret)
     {
         var sink = await ReplySink.StartAsync(secret);

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
+namespace ChainBot.Storage.Tests.Contract;
 
-namespace ChainBot.Storage.Tests.Sqlite;
-
-public class CompleteTests : StoreTestBase
+public class CompleteTests(string store) : ContractTestBase(store)
 {
     private static OutboxReply Reply(string replyId, string text = "已登记", string group = "g1") =>
         new(replyId, "generic", group, replyId.Split('#')[0], ["wxid_a"], text);
@@ -65,14 +63,11 @@ public class CompleteTests : StoreTestBase
                 await store.CompleteAsync([ids[i]], [Reply($"m{i}#1")]);
         });
         int looks = 0;
-        using var connection = OpenRaw();
         while (!writer.IsCompleted || looks == 0)
         {
-            // Both counts in one read transaction: one snapshot of the file.
-            using var transaction = connection.BeginTransaction(deferred: true);
-            long processed = Count(connection, transaction, "SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL");
-            long replies = Count(connection, transaction, "SELECT count(*) FROM outbox");
-            Assert.That(replies, Is.EqualTo(processed));
+            // Both counts in one statement: one snapshot of the database.
+            long unanswered = Scalar("SELECT (SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL) - (SELECT count(*) FROM outbox)");
+            Assert.That(unanswered, Is.Zero, "processed messages minus queued replies");
             looks++;
         }
         await writer;
@@ -132,13 +127,5 @@ public class CompleteTests : StoreTestBase
         await store.CompleteAsync([], []);
 
         Assert.That(await store.DueRepliesAsync(Clock.Now, 10), Has.Count.EqualTo(1));
-    }
-
-    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }

@@ -1,6 +1,6 @@
 using ChainBot.Core.Messages;
 
-namespace ChainBot.Storage.Tests.Sqlite;
+namespace ChainBot.Storage.Tests.Support;
 
 /// Compares messages member by member: record equality compares an ImmutableArray by reference, and a time by
 /// instant, where a round trip must keep the offset too.

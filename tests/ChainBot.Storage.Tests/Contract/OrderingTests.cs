@@ -1,6 +1,6 @@
-namespace ChainBot.Storage.Tests.Sqlite;
+namespace ChainBot.Storage.Tests.Contract;
 
-public class OrderingTests : StoreTestBase
+public class OrderingTests(string store) : ContractTestBase(store)
 {
     [Test]
     public async Task Ids_follow_the_order_of_acceptance()

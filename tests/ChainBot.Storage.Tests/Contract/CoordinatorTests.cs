@@ -1,6 +1,6 @@
-namespace ChainBot.Storage.Tests.Sqlite;
+namespace ChainBot.Storage.Tests.Contract;
 
-public class CoordinatorTests : StoreTestBase
+public class CoordinatorTests(string store) : ContractTestBase(store)
 {
     [Test]
     public async Task Coordinators_are_per_group_in_the_order_named_and_named_once()

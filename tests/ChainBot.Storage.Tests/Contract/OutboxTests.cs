@@ -1,8 +1,8 @@
-namespace ChainBot.Storage.Tests.Sqlite;
+namespace ChainBot.Storage.Tests.Contract;
 
-public class OutboxTests : StoreTestBase
+public class OutboxTests(string store) : ContractTestBase(store)
 {
-    private async Task<(Storage.Sqlite.SqliteChainBotStore Store, long[] Ids)> QueueAsync(int count)
+    private async Task<(IChainBotStore Store, long[] Ids)> QueueAsync(int count)
     {
         var store = Open();
         var m = await store.AcceptAsync(Inbox("m1"));

@@ -1,4 +1,4 @@
-namespace ChainBot.Storage.Tests.Sqlite;
+namespace ChainBot.Storage.Tests.Support;
 
 /// A clock the test moves by hand: the store reads processed, created and parked times from it.
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider

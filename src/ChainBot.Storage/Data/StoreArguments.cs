@@ -1,0 +1,17 @@
+namespace ChainBot.Storage.Data;
+
+/// <summary>The checks every store makes on what it is given, with the same exceptions.</summary>
+internal static class StoreArguments
+{
+    /// <summary>Refuses a message the inbox cannot key: no message, or an empty channel or message id.</summary>
+    /// <exception cref="ArgumentNullException">The message is missing.</exception>
+    /// <exception cref="ArgumentException">The channel or the message id is empty.</exception>
+    public static void ThrowIfUnkeyed(InboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
+        // An empty id would make every message without one a duplicate of the first.
+        ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
+        ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
+    }
+}
