@@ -1,6 +1,7 @@
 using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 using ChainBot.Server.Exports;
+using ChainBot.Server.Telemetry;
 
 namespace ChainBot.Server;
 
@@ -20,6 +21,7 @@ public static class ChainBotApp
         builder.AddChainBotChannels();   // generic JSON, WeChat Official Account, WeCom
         builder.AddChainBotDashboard();  // the coordinators' read-only web page, behind configured tokens
         builder.AddChainBotExports();    // 导出's download links
+        builder.AddChainBotTelemetry();  // metrics, traces (OTLP when configured), readiness limits
 
         configure?.Invoke(builder.Services);
 

@@ -24,4 +24,11 @@ public sealed record OutboxRecord(long Id, OutboxReply Reply, int Attempts, stri
 /// <param name="PendingReplies">Replies not yet delivered (parked ones excluded).</param>
 /// <param name="ParkedReplies">Replies given up on.</param>
 /// <param name="Error">Why the database did not answer; null when it did.</param>
-public sealed record StoreHealth(bool Reachable, long PendingMessages, long PendingReplies, long ParkedReplies, string? Error = null);
+public sealed record StoreHealth(bool Reachable, long PendingMessages, long PendingReplies, long ParkedReplies, string? Error = null)
+{
+    /// <summary>When the oldest message not yet processed was accepted; null when none waits (or the database did not answer).</summary>
+    public DateTimeOffset? OldestPendingMessageAt { get; init; }
+
+    /// <summary>When the oldest reply not yet delivered (parked ones excluded) was queued; null when none waits.</summary>
+    public DateTimeOffset? OldestPendingReplyAt { get; init; }
+}

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Unicode;
 using ChainBot.Channels.Generic;
 using ChainBot.Server.Pipeline;
+using ChainBot.Server.Telemetry;
 using ChainBot.Storage;
 
 namespace ChainBot.Server.Endpoints;
@@ -31,9 +33,11 @@ internal static class GenericEndpoint
         IChainBotStore store,
         InboxSignal inbox,
         TimeProvider time,
+        ChainBotMetrics metrics,
         ILogger<GenericChannel> logger,
         CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
         if (!http.Request.HasJsonContentType())
             return Refuse(logger, StatusCodes.Status400BadRequest, "the body must be application/json");
         byte[] body = await CallbackResults.BodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
@@ -56,7 +60,10 @@ internal static class GenericEndpoint
         if (!read.IsSuccess)
             return Refuse(logger, StatusCodes.Status400BadRequest, read.Reason ?? "not a message");
 
-        var accepted = await store.AcceptAsync(new InboxMessage(Channel, read.Value!, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        AcceptResult accepted;
+        using (ChainBotActivities.Accept(Channel))
+            accepted = await store.AcceptAsync(new InboxMessage(Channel, read.Value!, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        metrics.Acknowledged(Channel, accepted.Duplicate, started);
         if (!accepted.Duplicate)
             inbox.Set();
         return TypedResults.Ok(new { status = accepted.Duplicate ? "duplicate" : "accepted", msgId = read.Value!.MsgId });

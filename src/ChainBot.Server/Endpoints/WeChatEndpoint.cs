@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using ChainBot.Channels.WeChat;
 using ChainBot.Channels;
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
+using ChainBot.Server.Telemetry;
 using ChainBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +38,9 @@ internal static class WeChatEndpoint
 
     private static async Task<IResult> ReceiveAsync(
         string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, TimeProvider time,
-        ILogger<WeChatAccounts> logger, CancellationToken cancellationToken)
+        ChainBotMetrics metrics, ILogger<WeChatAccounts> logger, CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
         if (!accounts.TryGet(account, out var official, out var settings))
             return CallbackResults.Refuse(logger, Channel(account), ChannelError.NotConfigured, "no such account");
         byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -51,7 +54,10 @@ internal static class WeChatEndpoint
 
         var incoming = message.ToIncoming(m => settings.UserGroups.GetValueOrDefault(m.FromUserName) ?? m.FromUserName);
         using var hold = passive.Start(Channel(account), incoming.MsgId, out var processed);
-        var accepted = await store.AcceptAsync(new InboxMessage(Channel(account), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        AcceptResult accepted;
+        using (ChainBotActivities.Accept(Channel(account)))
+            accepted = await store.AcceptAsync(new InboxMessage(Channel(account), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        metrics.Acknowledged(Channel(account), accepted.Duplicate, started);
         if (accepted.Duplicate)
             return Results.Text(WeChatLimits.NoReply); // WeChat's retry of a push being answered, or answered: once is enough
         inbox.Set();

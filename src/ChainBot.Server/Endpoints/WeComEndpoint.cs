@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using ChainBot.Channels;
 using ChainBot.Channels.WeCom;
 using ChainBot.Core.Messages;
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
+using ChainBot.Server.Telemetry;
 using ChainBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -37,8 +39,9 @@ internal static class WeComEndpoint
 
     private static async Task<IResult> ReceiveAsync(
         string app, HttpRequest request, WeComApps apps, IChainBotStore store, InboxSignal inbox, TimeProvider time,
-        ILogger<WeComApps> logger, CancellationToken cancellationToken)
+        ChainBotMetrics metrics, ILogger<WeComApps> logger, CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
         if (!apps.TryGet(app, out var handler))
             return CallbackResults.Refuse(logger, Channel(app), ChannelError.NotConfigured, "no such app");
         byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,10 @@ internal static class WeComEndpoint
         }
         if (incoming is not null && !string.IsNullOrWhiteSpace(incoming.Text))
         {
-            var accepted = await store.AcceptAsync(new InboxMessage(Channel(app), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            AcceptResult accepted;
+            using (ChainBotActivities.Accept(Channel(app)))
+                accepted = await store.AcceptAsync(new InboxMessage(Channel(app), incoming, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            metrics.Acknowledged(Channel(app), accepted.Duplicate, started);
             if (!accepted.Duplicate)
                 inbox.Set();
         }

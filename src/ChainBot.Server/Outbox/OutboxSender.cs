@@ -1,5 +1,6 @@
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
+using ChainBot.Server.Telemetry;
 using ChainBot.Storage;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -84,7 +85,12 @@ internal sealed class OutboxSender(
                 continue;
             }
             tried++;
-            var outcome = await SendFinishingAsync(record.Reply, cancellationToken).ConfigureAwait(false);
+            SendOutcome outcome;
+            using (var span = ChainBotActivities.SendReply(record.Reply.ReplyId, record.Reply.Channel))
+            {
+                outcome = await SendFinishingAsync(record.Reply, cancellationToken).ConfigureAwait(false);
+                span?.SetTag("chainbot.outcome", outcome.Kind.ToString());
+            }
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Sent:

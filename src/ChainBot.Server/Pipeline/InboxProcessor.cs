@@ -1,6 +1,7 @@
 using ChainBot.Core.Commands;
 using ChainBot.Core.Merging;
 using ChainBot.Server.Exports;
+using ChainBot.Server.Telemetry;
 using ChainBot.Storage;
 
 namespace ChainBot.Server.Pipeline;
@@ -22,6 +23,7 @@ internal sealed class InboxProcessor(
     ExportLinks links,
     InboxSignal inbox,
     OutboxSignal outbox,
+    ChainBotMetrics metrics,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private const int MaxGroupsAtOnce = 4;
@@ -66,6 +68,8 @@ internal sealed class InboxProcessor(
             var batch = await store.PendingAsync(groupId, BatchSize, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
                 return;
+            using var span = ChainBotActivities.ProcessGroup(groupId);
+            int failed = 0, unread = 0;
             var done = new List<long>(batch.Count);
             var queued = new List<OutboxReply>();
             var held = new List<(InboxRecord Record, int From)>();
@@ -82,9 +86,12 @@ internal sealed class InboxProcessor(
                     // The merger never throws on user text; should a bug make it, one message must not stop its
                     // group for good. It stays in the inbox for a later fix to replay.
                     Log.MergeFailed(logger, e, groupId, record.Message.MsgId);
+                    failed++;
                     continue;
                 }
                 state = result.State;
+                foreach (var lines in result.Events.OfType<LinesUnread>())
+                    unread += lines.Lines.Length;
                 if (passive.Any)
                     held.Add((record, queued.Count));
                 queued.AddRange(ReplyPlanner.Plan(record, result, group, links));
@@ -112,6 +119,9 @@ internal sealed class InboxProcessor(
                 passive.Processed(held[i].Record, queued[held[i].From..end]);
             }
             Log.Processed(logger, groupId, done.Count, queued.Count);
+            metrics.Processed(done.Count - failed, failed);
+            metrics.UnreadLines(unread);
+            span?.SetTag("chainbot.messages", done.Count).SetTag("chainbot.replies", queued.Count);
             if (queued.Count > 0)
                 outbox.Set();
         }

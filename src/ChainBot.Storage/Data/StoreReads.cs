@@ -12,14 +12,16 @@ namespace ChainBot.Storage.Data;
 internal static class StoreReads
 {
     /// <summary>
-    /// The counts readiness reports. Each reads a partial index that holds only what waits, so the check stays cheap
-    /// as history grows.
+    /// The counts readiness reports, and when the oldest message and reply still waiting came. Each reads a partial
+    /// index that holds only what waits, so the check stays cheap as history grows.
     /// </summary>
     public const string HealthSql = """
         SELECT
             (SELECT count(*) FROM inbox WHERE processed_at IS NULL),
             (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL),
-            (SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL)
+            (SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL),
+            (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL),
+            (SELECT min(created_at) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL)
         """;
 
     /// <summary>Group ids, one a row, in the query's order.</summary>
@@ -77,7 +79,7 @@ internal static class StoreReads
     /// closed), and closes it. Never throws: any failure, a cancellation included, is an unreachable store with its
     /// reason.
     /// </summary>
-    public static async Task<StoreHealth> HealthAsync(Func<DbConnection> connect, CancellationToken cancellationToken)
+    public static async Task<StoreHealth> HealthAsync(Func<DbConnection> connect, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken)
     {
         try
         {
@@ -89,7 +91,11 @@ internal static class StoreReads
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 return new StoreHealth(false, 0, 0, 0, "The health query returned no row.");
-            return new StoreHealth(true, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            return new StoreHealth(true, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2))
+            {
+                OldestPendingMessageAt = reader.IsDBNull(3) ? null : readTime(reader, 3),
+                OldestPendingReplyAt = reader.IsDBNull(4) ? null : readTime(reader, 4),
+            };
         }
         catch (Exception e)
         {

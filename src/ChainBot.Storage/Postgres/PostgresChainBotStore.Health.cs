@@ -15,6 +15,6 @@ public sealed partial class PostgresChainBotStore
     {
         if (Volatile.Read(ref _disposed) != 0)
             return new StoreHealth(false, 0, 0, 0, "The store is disposed.");
-        return await StoreReads.HealthAsync(_dataSource.CreateConnection, cancellationToken).ConfigureAwait(false);
+        return await StoreReads.HealthAsync(_dataSource.CreateConnection, ReadTime, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,6 +14,6 @@ public sealed partial class SqliteChainBotStore
     {
         if (Volatile.Read(ref _disposed) != 0)
             return new StoreHealth(false, 0, 0, 0, "The store is disposed.");
-        return await StoreReads.HealthAsync(() => _connections.Open(_connections.Probe), cancellationToken).ConfigureAwait(false);
+        return await StoreReads.HealthAsync(() => _connections.Open(_connections.Probe), ReadTime, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,10 +9,20 @@ public class HealthTests(string store) : ContractTestBase(store)
         Assert.That(await store.HealthAsync(), Is.EqualTo(new StoreHealth(true, 0, 0, 0)));
 
         var m1 = await store.AcceptAsync(Inbox("m1"));
-        await store.AcceptAsync(Inbox("m2"));
+        await store.AcceptAsync(new InboxMessage("generic", Message("m2"), T0.AddSeconds(2)));
+        await store.AcceptAsync(new InboxMessage("generic", Message("m3"), T0.AddSeconds(3)));
+        Clock.Now = T0.AddMinutes(1);
         await store.CompleteAsync([m1.Id], [new OutboxReply("m1#1", "generic", "g1", "m1", [], "ok")]);
+        Clock.Now = T0.AddMinutes(2);
+        await store.CompleteAsync([], [new OutboxReply("bot#1", "generic", "g1", null, [], "later")]);
 
-        Assert.That(await store.HealthAsync(), Is.EqualTo(new StoreHealth(true, 1, 1, 0)));
+        var health = await store.HealthAsync();
+        Assert.That(health, Is.EqualTo(new StoreHealth(true, 2, 2, 0)
+        {
+            // The oldest of what waits, for readiness's age limits: m2 (m1 is processed) and m1's reply.
+            OldestPendingMessageAt = T0.AddSeconds(2),
+            OldestPendingReplyAt = T0.AddMinutes(1),
+        }));
     }
 
     [Test]
