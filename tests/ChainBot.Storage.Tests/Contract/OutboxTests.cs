@@ -113,7 +113,7 @@ public class OutboxTests(string store) : ContractTestBase(store)
         using (Assert.EnterMultipleScope())
         {
             Assert.That((await store.DueRepliesAsync(Clock.Now.AddDays(1), 10)).Select(r => r.Id), Is.EqualTo(ids[1..]));
-            Assert.That(await store.HealthAsync(), Is.EqualTo(new StoreHealth(true, 0, 2, 1)));
+            Assert.That((await store.HealthAsync()).Counts(), Is.EqualTo(new StoreHealth(true, 0, 2, 1)));
             Assert.That(Scalar($"SELECT count(*) FROM outbox WHERE id = {ids[0]} AND last_error = 'errcode 93000: invalid webhook key' AND attempts = 1 AND sent_at IS NULL AND parked_at = '2022-04-18T01:30:00.0000000Z'"), Is.EqualTo(1));
         }
     }

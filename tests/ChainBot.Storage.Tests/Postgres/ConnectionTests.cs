@@ -61,7 +61,7 @@ public class ConnectionTests : PostgresTestBase
     {
         var store = Open();
         await store.AcceptAsync(Inbox("m1"));
-        Assert.That(await store.HealthAsync(), Is.EqualTo(new StoreHealth(true, 1, 0, 0)));
+        Assert.That((await store.HealthAsync()).Counts(), Is.EqualTo(new StoreHealth(true, 1, 0, 0)));
 
         await PostgresTestServer.DropDatabaseAsync(Database.ConnectionString);
         var health = await store.HealthAsync();

@@ -1,11 +1,17 @@
 using System.Collections.Concurrent;
+using ChainBot.Storage.Sqlite;
 
 namespace ChainBot.Storage.Tests.Sqlite;
 
+/// <summary>
+/// Power loss: the database file and its WAL copied while messages are accepted, processed and answered stand for a
+/// machine that lost power at that moment. The copy opens as a store of its own, holds every message acknowledged
+/// before the copy began (processed or pending), and processes the pending ones.
+/// </summary>
 public class DurabilityTests : StoreTestBase
 {
     [Test]
-    public async Task A_copy_of_the_files_taken_under_load_holds_every_message_accepted_before_it()
+    public async Task A_copy_of_the_files_taken_under_load_opens_holds_every_message_acknowledged_before_it_and_processes_the_rest()
     {
         var store = Open();
         const int total = 4000;
@@ -24,6 +30,16 @@ public class DurabilityTests : StoreTestBase
                     halfway.TrySetResult();
             }
         })).ToArray();
+        // The inbox processor's part, at the same time: batches committed as processed with a reply each.
+        using var loadOver = new CancellationTokenSource();
+        var processor = Task.Run(async () =>
+        {
+            while (!loadOver.IsCancellationRequested)
+            {
+                if (await ProcessPendingAsync(store) == 0)
+                    await Task.Delay(5);
+            }
+        });
         await halfway.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         // A crash freezes the database and its WAL at one instant; a copy reads them one after the other. A read
@@ -46,17 +62,29 @@ public class DurabilityTests : StoreTestBase
             File.Copy(DbPath, copy);
             File.Copy(DbPath + "-wal", copy + "-wal");
         }
-        await Task.WhenAll(load);
+        await Task.WhenAll(load).WaitAsync(TimeSpan.FromMinutes(2));
+        await loadOver.CancelAsync();
+        await processor.WaitAsync(TimeSpan.FromMinutes(1));
 
         var recovered = Open(copy);
         var rows = new Dictionary<string, InboxRecord>();
+        int processedInCopy = 0;
         for (int g = 0; g < 5; g++)
         {
+            foreach (var record in await recovered.ProcessedAsync("g" + g))
+            {
+                rows.Add(record.Message.MsgId, record);
+                processedInCopy++;
+            }
             foreach (var record in await recovered.PendingAsync("g" + g, total))
                 rows.Add(record.Message.MsgId, record);
         }
+        // The copy resumes: what was pending in it is processed there, each message once, each with its reply.
+        for (int round = 0; round < 1000 && await ProcessPendingAsync(recovered) > 0; round++)
+        {
+        }
 
-        TestContext.Out.WriteLine($"{before.Length} accepted before the copy; {rows.Count} in it; {accepted.Count} in all");
+        TestContext.Out.WriteLine($"{before.Length} accepted before the copy; {rows.Count} in it, {processedInCopy} of them processed; {accepted.Count} in all");
         Assert.That(before, Has.Length.GreaterThanOrEqualTo(total / 2));
         using (Assert.EnterMultipleScope())
         {
@@ -67,8 +95,25 @@ public class DurabilityTests : StoreTestBase
             }
             foreach (var row in rows.Values)
                 MessageAssert.AreSame(row.Message, Message(row.Message.MsgId, row.Message.GroupId));
-            Assert.That((await recovered.HealthAsync()).Reachable, Is.True);
+            Assert.That((await recovered.HealthAsync()).Counts(), Is.EqualTo(new StoreHealth(true, 0, rows.Count, 0)), "every message processed, every reply queued");
+            Assert.That(Scalar("SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL", copy), Is.EqualTo(rows.Count));
+            Assert.That(Scalar("SELECT count(*) FROM outbox", copy), Is.EqualTo(rows.Count), "one reply per message: none processed twice");
         }
         Assert.That(Scalar("SELECT count(*) FROM inbox"), Is.EqualTo(total));
+    }
+
+    /// <summary>One round of the inbox processor's work: each waiting group's pending messages marked processed with a reply each.</summary>
+    private static async Task<int> ProcessPendingAsync(SqliteChainBotStore store)
+    {
+        int done = 0;
+        foreach (string group in await store.PendingGroupsAsync(64))
+        {
+            var batch = await store.PendingAsync(group, 64);
+            if (batch.Count == 0)
+                continue;
+            await store.CompleteAsync([.. batch.Select(r => r.Id)], [.. batch.Select(r => new OutboxReply(r.Message.MsgId + "#1", "generic", group, r.Message.MsgId, [], "ok"))]);
+            done += batch.Count;
+        }
+        return done;
     }
 }
