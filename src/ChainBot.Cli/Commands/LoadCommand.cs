@@ -8,11 +8,12 @@ using ChainBot.Cli.Webhooks;
 namespace ChainBot.Cli.Commands;
 
 /// <summary>
-/// <c>chainbot load TRANSCRIPT --url URL [--secret S] --rate N --duration S [--concurrency C] [--groups G]
+/// <c>chainbot load TRANSCRIPT --url URL [--url URL…] [--secret S] --rate N --duration S [--concurrency C] [--groups G]
 /// [--timeout MS] [--json]</c>: a bounded load on a running bot's generic webhook. Signed requests built from the
 /// transcript's messages (a new msgId each, spread over G groups) are sent at N a second for S seconds — at most
 /// N × S requests, on an open-loop schedule — and the run reports what was sent, accepted and failed (by kind), the
-/// rates achieved, and the acknowledgement latency from send and from schedule.
+/// rates achieved, and the acknowledgement latency from send and from schedule. Several <c>--url</c>s (instances on one
+/// database) share the schedule round-robin.
 /// </summary>
 /// <remarks>Exit 0 when every planned request was sent and accepted; 1 otherwise, or for bad arguments or an unreadable file.</remarks>
 internal static class LoadCommand
@@ -21,7 +22,13 @@ internal static class LoadCommand
     public static Command Create(CliConsole console)
     {
         var file = WebhookArguments.Transcript("cycled through: each send is one of its messages with a new msgId and a rewritten groupId.");
-        var url = WebhookArguments.Url();
+        var url = new Option<string[]>("--url")
+        {
+            Description = "The bot's generic webhook, e.g. http://127.0.0.1:5080/webhook/generic. Given more than once (instances "
+                + "on one database), the sends go to each in turn.",
+            HelpName = "URL",
+            Required = true,
+        };
         var secret = WebhookArguments.Secret();
         var rate = new Option<double>("--rate")
         {
@@ -77,12 +84,19 @@ internal static class LoadCommand
         return command;
     }
 
-    private static async Task<int> Execute(CliConsole console, string path, string urlText, string? secret, double rate, double seconds,
+    private static async Task<int> Execute(CliConsole console, string path, string[] urlTexts, string? secret, double rate, double seconds,
         int concurrency, int groups, int timeoutMs, bool json)
     {
-        if (!WebhookArguments.TryReadUrl(console, urlText, out var url) || !WebhookArguments.TryReadSecret(console, secret))
+        var urls = new List<Uri>(urlTexts.Length);
+        foreach (string urlText in urlTexts)
+        {
+            if (!WebhookArguments.TryReadUrl(console, urlText, out var url))
+                return ChainBotCli.Failure;
+            urls.Add(url);
+        }
+        if (!WebhookArguments.TryReadSecret(console, secret))
             return ChainBotCli.Failure;
-        var settings = new LoadSettings(url, rate, TimeSpan.FromSeconds(seconds), concurrency, TimeSpan.FromMilliseconds(timeoutMs));
+        var settings = new LoadSettings(urls, rate, TimeSpan.FromSeconds(seconds), concurrency, TimeSpan.FromMilliseconds(timeoutMs));
         if (settings.Planned < 1 || settings.Planned > WebhookDefaults.MaxLoadRequests)
         {
             console.Error.WriteLine($"chainbot: --rate × --duration is {Invariant(settings.Planned)} requests; it must be 1 to {Invariant(WebhookDefaults.MaxLoadRequests)}");

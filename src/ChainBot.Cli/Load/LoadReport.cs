@@ -17,7 +17,7 @@ internal static class LoadReport
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(result);
         IReportRenderer renderer = console.IsTerminal ? new SpectreRenderer(console.Out, console.Width) : new PlainTextRenderer(console.Out);
-        renderer.Title($"Load: {path} → {settings.Url}");
+        renderer.Title($"Load: {path} → {string.Join(", ", settings.Urls)}");
         renderer.Line(Invariant($"Target: {settings.Rate:0.##} msg/s for {settings.Duration.TotalSeconds:0.###} s = {result.Planned} requests, {groups} groups, concurrency {settings.Concurrency}, run {result.RunId}"));
         if (result.Interrupted)
             renderer.Line("Interrupted (Ctrl+C): the schedule stopped; the requests in flight were waited for.");
@@ -60,7 +60,11 @@ internal static class LoadReport
         {
             json.WriteStartObject();
             json.WriteString("transcript", path);
-            json.WriteString("url", settings.Url.ToString());
+            json.WriteString("url", settings.Urls[0].ToString());
+            json.WriteStartArray("urls");
+            foreach (var url in settings.Urls)
+                json.WriteStringValue(url.ToString());
+            json.WriteEndArray();
             json.WriteString("runId", result.RunId);
             json.WriteStartObject("target");
             json.WriteNumber("rate", settings.Rate);

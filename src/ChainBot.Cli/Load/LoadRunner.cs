@@ -41,7 +41,7 @@ internal sealed class LoadRunner : IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _client = new HttpClient(new SocketsHttpHandler
         {
-            // One connection per request in flight (HTTP/1.1), kept for the whole run.
+            // One connection per request in flight (HTTP/1.1), kept for the whole run (per URL: the slots bound the total).
             MaxConnectionsPerServer = settings.Concurrency,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
@@ -172,7 +172,7 @@ internal sealed class LoadRunner : IDisposable
         try
         {
             byte[] body = _bodies.Build(sequence);
-            using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Url) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, _settings.UrlOf(sequence)) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = Json;
             if (_signer is not null)
             {

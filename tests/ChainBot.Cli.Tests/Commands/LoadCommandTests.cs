@@ -99,6 +99,26 @@ public class LoadCommandTests : TempDirFixture
     }
 
     [Test]
+    public async Task Several_urls_share_the_schedule_in_turn()
+    {
+        await using var first = FakeWebhook.Start();
+        await using var second = FakeWebhook.Start();
+
+        var run = Load(Transcript(), "--url", first.Url, "--url", second.Url, "--rate", "100", "--duration", "0.4", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stdout + run.Stderr);
+        var report = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.That(report.GetProperty("urls").EnumerateArray().Select(static url => url.GetString()), Is.EqualTo(new[] { first.Url, second.Url }));
+        Assert.That(report.GetProperty("accepted").GetInt64(), Is.EqualTo(40));
+        // Send n goes to URL n mod 2: the even sends to the first instance, the odd ones to the second.
+        Assert.That(first.Requests.Select(static request => Sequence(request.Json)).Order(), Is.EqualTo(Enumerable.Range(0, 20).Select(static i => 2L * i)));
+        Assert.That(second.Requests.Select(static request => Sequence(request.Json)).Order(), Is.EqualTo(Enumerable.Range(0, 20).Select(static i => 2L * i + 1)));
+    }
+
+    /// The send number in a load msgId (<c>load-RUN-n</c>).
+    private static long Sequence(JsonElement body) => long.Parse(body.GetProperty("msgId").GetString()!.Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Test]
     public async Task Refusals_are_counted_by_kind_with_the_first_reason_and_exit_1()
     {
         int calls = 0;
