@@ -14,7 +14,7 @@ internal static class TelemetryExtensions
     /// <summary>
     /// The meter and its health sampler, the readiness limits (<c>ChainBot:Health</c>), and, when
     /// <c>ChainBot:Telemetry:Otlp:Endpoint</c> is set, OpenTelemetry exporting the bot's meter and spans with ASP.NET
-    /// Core's over OTLP. Without an endpoint the SDK is not added at all: nothing listens, so the hot path pays nothing.
+    /// Core's over OTLP, with the log records (which hold ids and counts, never a message's text). Without an endpoint the SDK is not added at all: nothing listens, so the hot path pays nothing.
     /// </summary>
     public static IHostApplicationBuilder AddChainBotTelemetry(this IHostApplicationBuilder builder)
     {
