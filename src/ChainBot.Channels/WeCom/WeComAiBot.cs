@@ -62,6 +62,12 @@ public sealed class WeComAiBot
         {
             return Fail(ChannelError.MalformedJson, "the body is not JSON");
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks a string's UTF-8 and escapes only when it is read: invalid bytes or a lone surrogate
+            // escape (\ud800) in a member surface here, not in the parse.
+            return Fail(ChannelError.MalformedJson, "the body has a string that is not valid UTF-8 or UTF-16");
+        }
         if (string.IsNullOrEmpty(encrypt))
             return Fail(ChannelError.MissingField, "the body has no encrypt");
 
@@ -121,6 +127,11 @@ public sealed class WeComAiBot
         catch (JsonException)
         {
             return ChannelResult<AiBotMessage>.Failure(ChannelError.MalformedJson, "the decrypted message is not JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // As in the envelope: a string's bad UTF-8 or lone surrogate escape is found only when it is read.
+            return ChannelResult<AiBotMessage>.Failure(ChannelError.MalformedJson, "the decrypted message has a string that is not valid UTF-8 or UTF-16");
         }
     }
 
