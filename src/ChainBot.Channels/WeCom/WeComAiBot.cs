@@ -48,6 +48,10 @@ public sealed class WeComAiBot
         ArgumentNullException.ThrowIfNull(query);
         if (query.MsgSignature is null || query.Timestamp is null || query.Nonce is null)
             return Fail(ChannelError.MissingParameter, "msg_signature, timestamp and nonce are required");
+        // JSON between systems is UTF-8 (RFC 8259 §8.1); the reader checks only the strings it decodes, so invalid
+        // bytes in a member it skips would otherwise be accepted.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return Fail(ChannelError.BadEncoding, "the body is not UTF-8");
 
         string? encrypt;
         try
