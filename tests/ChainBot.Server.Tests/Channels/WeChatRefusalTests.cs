@@ -1,6 +1,7 @@
 using System.Net;
 using ChainBot.Channels.Crypto;
 using ChainBot.Server.Tests.Support;
+using static ChainBot.Server.Tests.Support.OfficialAccountPush;
 
 namespace ChainBot.Server.Tests.Channels;
 
@@ -12,12 +13,6 @@ namespace ChainBot.Server.Tests.Channels;
 /// </summary>
 public class WeChatRefusalTests : ServerTestBase
 {
-    private const string Key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    private const string Token = "spamtest";
-    private const string AppId = "wx2c2769f8efd9abc2";
-    private const string Nonce = "1320562132";
-
-    private static readonly MessageCrypto Crypto = new(Token, EncodingAesKey.Parse(Key), AppId);
     private static readonly MessageCrypto OtherToken = new("not-the-token", EncodingAesKey.Parse(Key), AppId);
 
     private const string Laughs =
@@ -25,23 +20,6 @@ public class WeChatRefusalTests : ServerTestBase
         + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>";
 
     private const string Xxe = "<!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
-
-    private static string Message(string content = "你好", string msgId = "6054768590064713001", string doctype = "") =>
-        doctype + "<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[oyORnuP8q7ou2gfYjqLzSIWZf0rs]]></FromUserName>"
-        + $"<CreateTime>{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-        + $"<Content>{content}</Content><MsgId>{msgId}</MsgId></xml>";
-
-    private static string Envelope(string encrypt, string doctype = "", string content = "") =>
-        $"{doctype}<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName>{content}<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
-
-    /// <summary>A safe-mode push of <paramref name="message"/>: encrypted, signed with <paramref name="crypto"/> at <paramref name="timestamp"/>.</summary>
-    private static Push Sealed(byte[] message, string? timestamp = null, MessageCrypto? crypto = null, string contentType = "text/xml", bool withSignature = true)
-    {
-        string ts = timestamp ?? Push.Timestamp();
-        var (encrypt, signature) = Push.Seal(crypto ?? Crypto, message, ts, Nonce);
-        string query = $"signature={Crypto.SignPlain(ts, Nonce)}&timestamp={ts}&nonce={Nonce}&encrypt_type=aes" + (withSignature ? $"&msg_signature={signature}" : "");
-        return new Push("/webhook/wechat/main?" + query, Push.Utf8(Envelope(encrypt)), contentType);
-    }
 
     /// <summary>A push whose envelope is <paramref name="envelope"/> as given, signed over a real Encrypt that it may not carry.</summary>
     private static Push Raw(byte[] envelope)
@@ -84,7 +62,7 @@ public class WeChatRefusalTests : ServerTestBase
     [TestCaseSource(nameof(Refused))]
     public async Task Refused_and_nothing_stored(Func<Push> push, HttpStatusCode status)
     {
-        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Account });
 
         await Refusals.AssertRefusedAsync(bot, DbPath, push(), status, Good());
     }
@@ -94,7 +72,7 @@ public class WeChatRefusalTests : ServerTestBase
     {
         // The protocol signs the nonce with the timestamp but defines no replay window for it (wechat-protocol.md
         // §1.4): within the five minutes a replay is the same MsgId, acknowledged and deduplicated, never stored twice.
-        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Account });
         var push = Sealed(Push.Utf8(Message(msgId: "6054768590064713555")));
 
         using var first = await push.SendAsync(bot);
@@ -104,10 +82,5 @@ public class WeChatRefusalTests : ServerTestBase
         Assert.That(InboxFile.MessageIds(DbPath), Is.EqualTo(new[] { "6054768590064713555" }));
     }
 
-    private static readonly string[] Settings =
-    [
-        $"ChainBot:Channels:WeChat:Accounts:main:Token={Token}",
-        $"ChainBot:Channels:WeChat:Accounts:main:EncodingAESKey={Key}",
-        $"ChainBot:Channels:WeChat:Accounts:main:AppId={AppId}",
-    ];
+    private static readonly string[] Account = Settings();
 }
