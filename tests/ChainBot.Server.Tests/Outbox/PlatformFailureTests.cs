@@ -11,15 +11,6 @@ namespace ChainBot.Server.Tests.Outbox;
 /// </summary>
 public class PlatformFailureTests : ServerTestBase
 {
-    /// <summary>One quick retry per round, a one-second attempt timeout, rounds a tenth of a second apart.</summary>
-    private static readonly string[] FastOutbox =
-    [
-        "ChainBot:Outbox:AttemptTimeout=00:00:01",
-        "ChainBot:Outbox:Retries=1",
-        "ChainBot:Outbox:FirstRetryDelay=00:00:00.020",
-        "ChainBot:Outbox:FirstRoundDelay=00:00:00.100",
-    ];
-
     public static IEnumerable<TestCaseData> PassingFailures()
     {
         yield return new TestCaseData(new[] { PlatformAnswer.Http(500), PlatformAnswer.Http(502) }, 1).SetName("HTTP_500_then_502");
@@ -99,7 +90,7 @@ public class PlatformFailureTests : ServerTestBase
     private async Task<BotHost> StartAsync(FakePlatform platform) =>
         await StartBotAsync(new BotSettings(DbPath)
         {
-            Outbox = FastOutbox,
+            Outbox = BotSettings.FastOutbox,
             Configuration = [.. Settings(platform.ApiBase), "ChainBot:Channels:WeChat:PassiveReplies=false"],
         });
 
