@@ -13,6 +13,8 @@ namespace ChainBot.Server.Endpoints;
 /// and, within WeChat's 5 s, answers with the bot's first reply as a passive reply when it is ready in time (3.5 s),
 /// else <c>success</c>; every other reply goes out through the customer-service API
 /// (<see cref="Outbox.WeChatReplyTransport"/>).
+/// A POST declared as another content type (400), or signed with a timestamp more than
+/// <see cref="CallbackResults.MaxTimestampSkew"/> from the server's clock (401), is refused before its body is read.
 /// </summary>
 internal static class WeChatEndpoint
 {
@@ -40,8 +42,13 @@ internal static class WeChatEndpoint
     {
         if (!accounts.TryGet(account, out var official, out var settings))
             return CallbackResults.Refuse(logger, Channel(account), ChannelError.NotConfigured, "no such account");
+        if (CallbackResults.RefuseContentType(logger, Channel(account), request, json: false) is { } wrongType)
+            return wrongType;
+        var query = CallbackResults.Query(request);
+        if (CallbackResults.RefuseStale(logger, Channel(account), query, time) is { } stale)
+            return stale;
         byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var read = official.ReadPost(CallbackResults.Query(request), body);
+        var read = official.ReadPost(query, body);
         if (!read.IsSuccess)
             return CallbackResults.Refuse(logger, Channel(account), read.Error, read.Reason);
 
