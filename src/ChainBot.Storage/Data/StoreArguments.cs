@@ -14,4 +14,14 @@ internal static class StoreArguments
         ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
         ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
     }
+
+    /// <summary>Refuses a lease that names no group or holder, or lasts no time.</summary>
+    /// <exception cref="ArgumentException">The group or the holder is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The length is zero or less.</exception>
+    public static void ThrowIfBadLease(string groupId, string holder, TimeSpan length)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(length, TimeSpan.Zero);
+    }
 }
