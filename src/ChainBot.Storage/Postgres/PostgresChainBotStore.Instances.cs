@@ -75,8 +75,10 @@ public sealed partial class PostgresChainBotStore
         command.Parameters.AddWithValue("holder", holder);
         command.Parameters.AddWithValue("now", Utc(now));
         command.Parameters.AddWithValue("until", Utc(now + length));
-        var expires = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return expires is DateTimeOffset until ? new GroupLease(groupId, holder, until) : null;
+        // A timestamptz comes back as a UTC DateTime; no row when another holder's lease still runs.
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime until
+            ? new GroupLease(groupId, holder, new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)))
+            : null;
     }
 
     /// <inheritdoc/>

@@ -11,6 +11,9 @@ public sealed partial class SqliteChainBotStore
 
     private readonly LocalCoordination _coordination = new();
 
+    // Claimers take turns: each reads enough due replies to skip what those before it claimed.
+    private readonly SemaphoreSlim _claiming = new(1, 1);
+
     /// <inheritdoc/>
     public async Task<long> ProcessedCountAsync(string groupId, CancellationToken cancellationToken = default)
     {
@@ -60,9 +63,24 @@ public sealed partial class SqliteChainBotStore
         ArgumentException.ThrowIfNullOrEmpty(claimer);
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, TimeSpan.Zero);
-        // Enough due replies that skipping those claimed by others still leaves max to claim.
-        var due = await DueRepliesAsync(now, max + _coordination.ClaimCount, cancellationToken).ConfigureAwait(false);
-        return _coordination.Claim(claimer, now, now + claimFor, due, max);
+        await _claiming.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Read more due replies while those claimed by others (and the rest of their groups) leave fewer than max.
+            int read = max + _coordination.ClaimCount;
+            while (true)
+            {
+                var due = await DueRepliesAsync(now, read, cancellationToken).ConfigureAwait(false);
+                var claimed = _coordination.Claim(claimer, now, now + claimFor, due, max);
+                if (claimed.Count == max || due.Count < read)
+                    return claimed;
+                read *= 2;
+            }
+        }
+        finally
+        {
+            _claiming.Release();
+        }
     }
 
     /// <inheritdoc/>
