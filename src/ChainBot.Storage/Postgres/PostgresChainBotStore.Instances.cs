@@ -106,9 +106,7 @@ public sealed partial class PostgresChainBotStore
     /// <remarks>Claimers take turns (<see cref="ClaimLockKey"/>) for the length of one statement.</remarks>
     public async Task<IReadOnlyList<OutboxRecord>> ClaimDueRepliesAsync(string claimer, DateTimeOffset now, int max, TimeSpan claimFor, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(claimer);
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, TimeSpan.Zero);
+        StoreArguments.ThrowIfBadClaim(claimer, max, claimFor);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))

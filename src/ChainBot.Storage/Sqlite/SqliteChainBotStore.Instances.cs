@@ -60,9 +60,7 @@ public sealed partial class SqliteChainBotStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<OutboxRecord>> ClaimDueRepliesAsync(string claimer, DateTimeOffset now, int max, TimeSpan claimFor, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(claimer);
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, TimeSpan.Zero);
+        StoreArguments.ThrowIfBadClaim(claimer, max, claimFor);
         await _claiming.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
