@@ -1,5 +1,6 @@
 using ChainBot.Channels.WeChat;
 using ChainBot.Channels;
+using ChainBot.Server.Instances;
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
 using ChainBot.Storage;
@@ -37,7 +38,7 @@ internal static class WeChatEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, TimeProvider time,
+        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, InstanceIdentity instance, TimeProvider time,
         ILogger<WeChatAccounts> logger, CancellationToken cancellationToken)
     {
         if (!accounts.TryGet(account, out var official, out var settings))
@@ -69,7 +70,7 @@ internal static class WeChatEndpoint
         // the answer through the customer-service API once the hold ends.
         var replies = await WithinAsync(processed, PassiveWait, cancellationToken).ConfigureAwait(false);
         if (replies is [var first, ..] && System.Text.Encoding.UTF8.GetByteCount(first.Text) <= WeChatLimits.PassiveReplyMaxBytes
-            && await store.TryTakeAsync(first.ReplyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            && await store.TryTakeAsync(first.ReplyId, instance.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return Results.Text(official.BuildTextReply(read.Value, first.Text), "application/xml; charset=utf-8");
         }
