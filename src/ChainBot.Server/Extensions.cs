@@ -2,6 +2,7 @@ using ChainBot.Core.Parsing;
 using ChainBot.Server.Dashboard;
 using ChainBot.Server.Endpoints;
 using ChainBot.Server.Exports;
+using ChainBot.Server.Instances;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
 using ChainBot.Server.Pipeline;
@@ -41,6 +42,8 @@ internal static class Extensions
         builder.Services.AddSingleton<IValidateOptions<CompoundOptions>, CompoundOptionsValidator>();
         builder.Services.AddOptions<CompoundOptions>().BindConfiguration(CompoundOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<ConfiguredCompound>();
+        builder.Services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<InstanceIdentity>();
         builder.Services.AddSingleton<GroupDirectory>();
         builder.Services.AddSingleton<Appointments>();
         builder.Services.AddSingleton<PassiveReplies>();

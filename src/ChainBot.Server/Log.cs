@@ -35,4 +35,16 @@ internal static partial class Log
 
     [LoggerMessage(3031, LogLevel.Information, "Group {GroupId}: chain {Chain} downloaded as {Format}")]
     public static partial void Downloaded(ILogger logger, string groupId, int chain, string format);
+
+    [LoggerMessage(3040, LogLevel.Information, "Instance {InstanceId} started: group leases last {LeaseLength}, outbox claims {ClaimLength}")]
+    public static partial void InstanceStarted(ILogger logger, string instanceId, TimeSpan leaseLength, TimeSpan claimLength);
+
+    [LoggerMessage(3041, LogLevel.Information, "Group {GroupId}: lease taken by {InstanceId} until {ExpiresAt}")]
+    public static partial void LeaseTaken(ILogger logger, string groupId, string instanceId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(3042, LogLevel.Warning, "Group {GroupId}: lease of {InstanceId} lost to another instance; its uncommitted work is dropped and redone there")]
+    public static partial void LeaseLost(ILogger logger, string groupId, string instanceId);
+
+    [LoggerMessage(3043, LogLevel.Warning, "Group {GroupId}: giving the lease up at stop failed; it runs out by itself")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string groupId);
 }

@@ -24,14 +24,7 @@ if node --test-concurrency=1 -e "" >/dev/null 2>&1; then concurrency=(--test-con
 node --test "${concurrency[@]}" --test-reporter=tap test/*.test.mjs 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)
-failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out" | tail -n 1)
-cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+summary=0
+bash ../../../.ci/tap-summary.sh "$out" "$status" bridge-ci || summary=$?
 rm -f "$out"
-passed=${passed:-0}
-failed=$(( ${failed:-0} + ${cancelled:-0} ))
-
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "bridge-ci: no test ran" >&2; failed=1; fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+exit "$summary"

@@ -48,6 +48,10 @@ public sealed class WeComAiBot
         ArgumentNullException.ThrowIfNull(query);
         if (query.MsgSignature is null || query.Timestamp is null || query.Nonce is null)
             return Fail(ChannelError.MissingParameter, "msg_signature, timestamp and nonce are required");
+        // JSON between systems is UTF-8 (RFC 8259 §8.1); the reader checks only the strings it decodes, so invalid
+        // bytes in a member it skips would otherwise be accepted.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return Fail(ChannelError.BadEncoding, "the body is not UTF-8");
 
         string? encrypt;
         try
@@ -61,6 +65,12 @@ public sealed class WeComAiBot
         catch (JsonException)
         {
             return Fail(ChannelError.MalformedJson, "the body is not JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks a string's UTF-8 and escapes only when it is read: invalid bytes or a lone surrogate
+            // escape (\ud800) in a member surface here, not in the parse.
+            return Fail(ChannelError.MalformedJson, "the body has a string that is not valid UTF-8 or UTF-16");
         }
         if (string.IsNullOrEmpty(encrypt))
             return Fail(ChannelError.MissingField, "the body has no encrypt");
@@ -121,6 +131,11 @@ public sealed class WeComAiBot
         catch (JsonException)
         {
             return ChannelResult<AiBotMessage>.Failure(ChannelError.MalformedJson, "the decrypted message is not JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // As in the envelope: a string's bad UTF-8 or lone surrogate escape is found only when it is read.
+            return ChannelResult<AiBotMessage>.Failure(ChannelError.MalformedJson, "the decrypted message has a string that is not valid UTF-8 or UTF-16");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChainBot.Channels.WeChat;
 using ChainBot.Channels;
+using ChainBot.Server.Instances;
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
 using ChainBot.Server.Telemetry;
@@ -15,6 +16,8 @@ namespace ChainBot.Server.Endpoints;
 /// and, within WeChat's 5 s, answers with the bot's first reply as a passive reply when it is ready in time (3.5 s),
 /// else <c>success</c>; every other reply goes out through the customer-service API
 /// (<see cref="Outbox.WeChatReplyTransport"/>).
+/// A POST declared as another content type (400), or signed with a timestamp more than
+/// <see cref="CallbackResults.MaxTimestampSkew"/> from the server's clock (401), is refused before its body is read.
 /// </summary>
 internal static class WeChatEndpoint
 {
@@ -37,14 +40,19 @@ internal static class WeChatEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, TimeProvider time,
+        string account, HttpRequest request, WeChatAccounts accounts, IChainBotStore store, InboxSignal inbox, PassiveReplies passive, InstanceIdentity instance, TimeProvider time,
         ChainBotMetrics metrics, ILogger<WeChatAccounts> logger, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         if (!accounts.TryGet(account, out var official, out var settings))
             return CallbackResults.Refuse(logger, Channel(account), ChannelError.NotConfigured, "no such account");
+        if (CallbackResults.RefuseContentType(logger, Channel(account), request, json: false) is { } wrongType)
+            return wrongType;
+        var query = CallbackResults.Query(request);
+        if (CallbackResults.RefuseStale(logger, Channel(account), query, time) is { } stale)
+            return stale;
         byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var read = official.ReadPost(CallbackResults.Query(request), body);
+        var read = official.ReadPost(query, body);
         if (!read.IsSuccess)
             return CallbackResults.Refuse(logger, Channel(account), read.Error, read.Reason);
 
@@ -68,7 +76,7 @@ internal static class WeChatEndpoint
         // the answer through the customer-service API once the hold ends.
         var replies = await WithinAsync(processed, PassiveWait, cancellationToken).ConfigureAwait(false);
         if (replies is [var first, ..] && System.Text.Encoding.UTF8.GetByteCount(first.Text) <= WeChatLimits.PassiveReplyMaxBytes
-            && await store.TryTakeAsync(first.ReplyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            && await store.TryTakeAsync(first.ReplyId, instance.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return Results.Text(official.BuildTextReply(read.Value, first.Text), "application/xml; charset=utf-8");
         }

@@ -15,6 +15,8 @@ namespace ChainBot.Server.Endpoints;
 /// CorpId) or an intelligent robot's (§4; no CorpId, JSON). GET answers the URL verification with the decrypted
 /// echostr; POST stores a text message (deduplicated on its msgid) and answers an empty 200 at once. Replies go to
 /// the group through the app's group robot (<see cref="Outbox.WeComRobotTransport"/>).
+/// A POST declared as another content type (400), or signed with a timestamp more than
+/// <see cref="CallbackResults.MaxTimestampSkew"/> from the server's clock (401), is refused before its body is read.
 /// </summary>
 internal static class WeComEndpoint
 {
@@ -44,8 +46,12 @@ internal static class WeComEndpoint
         long started = Stopwatch.GetTimestamp();
         if (!apps.TryGet(app, out var handler))
             return CallbackResults.Refuse(logger, Channel(app), ChannelError.NotConfigured, "no such app");
-        byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (CallbackResults.RefuseContentType(logger, Channel(app), request, json: handler.App is null) is { } wrongType)
+            return wrongType;
         var query = CallbackResults.Query(request);
+        if (CallbackResults.RefuseStale(logger, Channel(app), query, time) is { } stale)
+            return stale;
+        byte[] body = await CallbackResults.BodyAsync(request, cancellationToken).ConfigureAwait(false);
 
         IncomingMessage? incoming;
         if (handler.App is { } callback)

@@ -1,3 +1,4 @@
+using ChainBot.Server.Instances;
 using ChainBot.Server.Options;
 using ChainBot.Server.Pipeline;
 using ChainBot.Server.Telemetry;
@@ -13,7 +14,9 @@ namespace ChainBot.Server.Outbox;
 /// still fails waits in the outbox with a growing delay — Polly covers blips of seconds, the outbox row covers hours —
 /// and one that can never be delivered is parked with its reason. A reply is marked sent as soon as its channel took
 /// it; a stop lets the reply under way finish and be marked. The one window left (sent, then a crash before the mark)
-/// is closed by the receiver, which ignores a reply id it has posted. The rounds' pacing comes from
+/// is closed by the receiver, which ignores a reply id it has posted. With several instances, each claims the replies
+/// it sends (<see cref="IChainBotStore.ClaimDueRepliesAsync"/>), so no two send the same reply; those an instance
+/// claimed when it died wait until the claim runs out (<see cref="InstanceOptions.ClaimLength"/>). The rounds' pacing comes from
 /// <see cref="OutboxOptions"/> (<c>ChainBot:Outbox</c>).
 /// </summary>
 internal sealed class OutboxSender(
@@ -23,6 +26,8 @@ internal sealed class OutboxSender(
     PassiveReplies passive,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    InstanceIdentity instance,
+    IOptions<InstanceOptions> instances,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -68,7 +73,8 @@ internal sealed class OutboxSender(
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = await store.DueRepliesAsync(now, 64, cancellationToken).ConfigureAwait(false);
+        // Claimed, not just read: with several instances on one database, no other sends these while this one does.
+        var due = await store.ClaimDueRepliesAsync(instance.Id, now, 64, instances.Value.ClaimLength, cancellationToken).ConfigureAwait(false);
         // A group's replies go out in order: once one of them fails, the rest of that group wait for it — for the
         // rest of this round here, and until its next round in the store, which holds them back (DueRepliesAsync).
         var stalled = new HashSet<string>(StringComparer.Ordinal);

@@ -14,4 +14,24 @@ internal static class StoreArguments
         ArgumentException.ThrowIfNullOrEmpty(message.Channel, nameof(message));
         ArgumentException.ThrowIfNullOrEmpty(message.Message.MsgId, nameof(message));
     }
+
+    /// <summary>Refuses a lease that names no group or holder, or lasts no time.</summary>
+    /// <exception cref="ArgumentException">The group or the holder is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The length is zero or less.</exception>
+    public static void ThrowIfBadLease(string groupId, string holder, TimeSpan length)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(length, TimeSpan.Zero);
+    }
+
+    /// <summary>Refuses a claim that names no claimer, asks for a negative number of replies, or lasts no time.</summary>
+    /// <exception cref="ArgumentException">The claimer is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The maximum is negative, or the length zero or less.</exception>
+    public static void ThrowIfBadClaim(string claimer, int max, TimeSpan claimFor)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimer);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimFor, TimeSpan.Zero);
+    }
 }

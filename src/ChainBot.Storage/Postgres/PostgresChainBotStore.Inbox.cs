@@ -102,17 +102,23 @@ public sealed partial class PostgresChainBotStore
     /// An id already processed keeps its first processed time; an unknown id is ignored. A reply whose id the outbox
     /// holds already is not queued again, so completing a message a second time queues nothing twice.
     /// </remarks>
-    public async Task CompleteAsync(IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken = default) =>
+        CompleteCoreAsync(lease: null, inboxIds, replies, cancellationToken);
+
+    // With a lease, only while it is still the holder's (its row locked till the commit); false, and nothing written, otherwise.
+    private async Task<bool> CompleteCoreAsync(GroupLease? lease, IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inboxIds);
         ArgumentNullException.ThrowIfNull(replies);
-        if (inboxIds.Count == 0 && replies.Count == 0)
-            return;
+        if (inboxIds.Count == 0 && replies.Count == 0 && lease is null)
+            return true;
         var rows = replies.Select(r => r ?? throw new ArgumentException("A reply is null.", nameof(replies))).ToArray();
         var at = Utc(_time.GetUtcNow());
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (lease is not null && !await HoldLeaseAsync(connection, transaction, lease, cancellationToken).ConfigureAwait(false))
+            return false; // disposing the transaction rolls it back
         if (inboxIds.Count > 0)
         {
             await using var update = new NpgsqlCommand(MarkProcessedSql, connection, transaction);
@@ -133,5 +139,6 @@ public sealed partial class PostgresChainBotStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -16,18 +16,19 @@ public sealed partial class PostgresChainBotStore
         ORDER BY id LIMIT @max
         """;
 
-    private const string MarkSentSql = "UPDATE outbox SET sent_at = @at WHERE id = @id AND sent_at IS NULL AND parked_at IS NULL";
+    // claimed_by stays: on a sent reply it says which instance sent it.
+    private const string MarkSentSql = "UPDATE outbox SET sent_at = @at, claimed_until = NULL WHERE id = @id AND sent_at IS NULL AND parked_at IS NULL";
 
     // Two takers at once: the second waits for the first's row lock, then finds sent_at set and changes nothing.
     private const string TakeSql = "UPDATE outbox SET sent_at = @at WHERE reply_id = @reply AND sent_at IS NULL AND parked_at IS NULL";
 
     private const string RetryLaterSql = """
-        UPDATE outbox SET attempts = attempts + 1, last_error = @reason, next_attempt_at = @next
+        UPDATE outbox SET attempts = attempts + 1, last_error = @reason, next_attempt_at = @next, claimed_by = NULL, claimed_until = NULL
         WHERE id = @id AND sent_at IS NULL AND parked_at IS NULL
         """;
 
     private const string ParkSql = """
-        UPDATE outbox SET parked_at = @at, last_error = @reason
+        UPDATE outbox SET parked_at = @at, last_error = @reason, claimed_until = NULL
         WHERE id = @id AND sent_at IS NULL AND parked_at IS NULL
         """;
 

@@ -110,17 +110,21 @@ public sealed partial class SqliteChainBotStore
     /// An id already processed keeps its first processed time; an unknown id is ignored. A reply whose id the outbox
     /// holds already is not queued again, so completing a message a second time queues nothing twice.
     /// </remarks>
-    public Task CompleteAsync(IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken = default) =>
+        CompleteCoreAsync(lease: null, inboxIds, replies, cancellationToken);
+
+    // With a lease, only while it is still the holder's, checked in the writer, in the order of the writes.
+    private Task<bool> CompleteCoreAsync(GroupLease? lease, IReadOnlyList<long> inboxIds, IReadOnlyList<OutboxReply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inboxIds);
         ArgumentNullException.ThrowIfNull(replies);
         if (inboxIds.Count == 0 && replies.Count == 0)
-            return Task.CompletedTask;
+            return Task.FromResult(lease is null || _coordination.Holds(lease));
         // Copied and serialized here: the caller may reuse its lists once the call returns.
         long[] ids = [.. inboxIds];
         var rows = replies.Select(r => (Reply: r ?? throw new ArgumentException("A reply is null.", nameof(replies)), Mentions: StorageJson.WriteMentions(r.Mentions))).ToArray();
         string at = SqliteTime.Write(_time.GetUtcNow());
-        return Write(session => Complete(session, ids, rows, at), cancellationToken);
+        return Write(session => (lease is null || _coordination.Holds(lease)) && Complete(session, ids, rows, at), cancellationToken);
     }
 
     private static AcceptResult Accept(WriteSession session, string channel, string msgId, string groupId, string receivedAt, string json)

@@ -42,16 +42,17 @@ public sealed partial class SqliteChainBotStore
     }
 
     /// <inheritdoc/>
-    public Task MarkSentAsync(long outboxId, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    public async Task MarkSentAsync(long outboxId, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         string at = SqliteTime.Write(sentAt);
-        return Write(session =>
+        await Write(session =>
         {
             var update = session.Command(MarkSentSql);
             update.Parameters.AddWithValue("$id", outboxId);
             update.Parameters.AddWithValue("$at", at);
             return update.ExecuteNonQuery();
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _coordination.EndClaim(outboxId);
     }
 
     /// <inheritdoc/>
@@ -69,32 +70,34 @@ public sealed partial class SqliteChainBotStore
     }
 
     /// <inheritdoc/>
-    public Task RetryLaterAsync(long outboxId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default)
+    public async Task RetryLaterAsync(long outboxId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
         string next = SqliteTime.Write(nextAttemptAt);
-        return Write(session =>
+        await Write(session =>
         {
             var update = session.Command(RetryLaterSql);
             update.Parameters.AddWithValue("$id", outboxId);
             update.Parameters.AddWithValue("$next", next);
             update.Parameters.AddWithValue("$reason", reason);
             return update.ExecuteNonQuery();
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _coordination.EndClaim(outboxId);
     }
 
     /// <inheritdoc/>
-    public Task ParkAsync(long outboxId, string reason, CancellationToken cancellationToken = default)
+    public async Task ParkAsync(long outboxId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
         string at = SqliteTime.Write(_time.GetUtcNow());
-        return Write(session =>
+        await Write(session =>
         {
             var update = session.Command(ParkSql);
             update.Parameters.AddWithValue("$id", outboxId);
             update.Parameters.AddWithValue("$at", at);
             update.Parameters.AddWithValue("$reason", reason);
             return update.ExecuteNonQuery();
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _coordination.EndClaim(outboxId);
     }
 }

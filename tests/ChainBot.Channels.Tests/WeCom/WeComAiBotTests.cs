@@ -136,6 +136,36 @@ public class WeComAiBotTests
         Assert.That(Bot.ReadCallback(query, Bytes.Utf8(body)).Error, Is.EqualTo(expected));
     }
 
+    // Found by the fuzzer (tests/ChainBot.Fuzz): JsonDocument checks a string only when it is read, and threw
+    // InvalidOperationException from the member lookup (a lone surrogate escape in a name) or from GetString
+    // (invalid UTF-8 in the value) instead of the reader refusing the body.
+    public static IEnumerable<TestCaseData> BadStringBodies()
+    {
+        yield return new TestCaseData(Bytes.Utf8("{\"encrypt\":\"x\",\"\\ud800text\":1}"), ChannelError.MalformedJson, "not valid UTF-8 or UTF-16")
+            .SetName("Fuzz_regression_lone_surrogate_escape_in_a_member_name");
+        // Now refused before the JSON is read, as the generic webhook does: a body must be UTF-8 throughout.
+        yield return new TestCaseData((byte[])[.. Bytes.Utf8("{\"encrypt\":\"a"), 0xFF, .. Bytes.Utf8("\"}")], ChannelError.BadEncoding, "not UTF-8")
+            .SetName("Fuzz_regression_invalid_UTF8_in_the_encrypt_value");
+    }
+
+    [TestCaseSource(nameof(BadStringBodies))]
+    public void A_callback_body_with_a_bad_string_is_a_value_not_an_exception(byte[] body, ChannelError expected, string reason)
+    {
+        var query = new CallbackQuery { MsgSignature = "s", Timestamp = "1", Nonce = "n" };
+        var result = Bot.ReadCallback(query, body);
+        Assert.That(result.Error, Is.EqualTo(expected));
+        Assert.That(result.Reason, Does.Contain(reason));
+    }
+
+    [Test]
+    public void Fuzz_regression_a_decrypted_message_with_a_lone_surrogate_escape_is_a_value()
+    {
+        var (query, body) = Callback("{\"\\udc00msgid\":1,\"msgid\":\"m\",\"msgtype\":\"text\",\"from\":{\"userid\":\"u\"}}");
+        var result = Bot.ReadCallback(query, body);
+        Assert.That(result.Error, Is.EqualTo(ChannelError.MalformedJson));
+        Assert.That(result.Reason, Does.Contain("not valid UTF-8"));
+    }
+
     [TestCase(V5Message, ChannelError.MalformedJson)]
     [TestCase("[1,2]", ChannelError.MalformedJson)]
     [TestCase("{\"msgtype\":\"text\",\"from\":{\"userid\":\"u\"}}", ChannelError.MissingField)]

@@ -74,4 +74,38 @@ public class StreamingTests : TempDirFixture
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Stderr, Does.Contain($"invalid byte at offset {good.Length}"));
     }
+
+    [Test]
+    public void StreamedJson_PlacesABadByteExactly_AfterManyBlocksThatEachEndInsideACharacter()
+    {
+        // Lines of three-byte characters and a four-byte emoji: almost every 64 KiB block of the check ends inside one.
+        var text = new System.Text.StringBuilder("#接龙 蔬菜团购 68元/份\n");
+        for (int i = 1; text.Length < 200_000; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i}. 12号楼{i % 1800 + 101} 王阿姨🍊 1份\n");
+        byte[] good = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        int at = good.Length - " 1份\n"u8.Length; // after the last 🍊, on a character boundary
+        byte[] bad = [.. good[..at], 0xC3, (byte)'x', .. good[at..]];
+
+        var fine = CliRun.InProcess(["tally", Dir.WriteBytes("good.txt", good), "--json"]);
+        var refused = CliRun.InProcess(["tally", Dir.WriteBytes("bad.txt", bad), "--json"]);
+
+        Assert.That(good.Length, Is.GreaterThan(4 * 65_536));
+        Assert.That(fine.ExitCode, Is.Zero, fine.Stderr);
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Stdout, Is.Empty);
+        Assert.That(refused.Stderr, Does.Contain($"invalid byte at offset {at}"));
+    }
+
+    [TestCase(new byte[] { 0x41, 0x42 }, 2)]
+    [TestCase(new byte[] { 0x41, 0xE7, 0x8E }, 1)]
+    [TestCase(new byte[] { 0x41, 0xE7 }, 1)]
+    [TestCase(new byte[] { 0x41, 0xE7, 0x8E, 0x8B }, 4)]
+    [TestCase(new byte[] { 0x41, 0xF0, 0x9F, 0x8D }, 1)]
+    [TestCase(new byte[] { 0x41, 0xF0, 0x9F, 0x8D, 0x8A }, 5)]
+    [TestCase(new byte[] { 0x80, 0x80, 0x80, 0x80 }, 4)]
+    [TestCase(new byte[] { 0x41, 0xFF }, 2)]
+    public void The_check_leaves_a_character_cut_by_the_block_s_end_for_the_next_block(byte[] block, int complete)
+    {
+        Assert.That(ChainBot.Cli.Input.PostSource.CompleteLength(block), Is.EqualTo(complete));
+    }
 }

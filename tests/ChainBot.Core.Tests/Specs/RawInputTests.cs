@@ -182,6 +182,36 @@ public class RawInputTests
     }
 
     // Random UTF-16: ASCII, CJK, full-width forms, emoji halves, controls and line ends, lone surrogates included.
+    // Found by the fuzzer (tests/ChainBot.Fuzz, a hang in merger.conversation): a title of 3,031 characters, sold as
+    // the chain's one item, was indexed by every part of its name — 4.5 million strings, 13 s for one post.
+    private static readonly string LongTitleChain =
+        new string('元', 3031) + "#接龙\n4月18日 天山三村 蔬菜套餐团购🥬\n规格：每份约5斤（8-9个品种），68元/份\n截止时间：今晚8点\n例：12号 301 张三 2份\n\n1. 12号301 王阿姨 1份";
+
+    [Test]
+    public void FuzzRegression_ATitleOfThousandsOfCharactersSoldAsOneItem_IsReadAndItsEntryToo()
+    {
+        var post = Parse(LongTitleChain);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(post.Header.Catalogue, Has.Length.EqualTo(1));
+            Assert.That(post.Header.Catalogue[0].Name, Does.StartWith("元元元"));
+            Assert.That(post.Entries, Has.Length.EqualTo(1));
+            Assert.That(post.Entries[0].Address.Room, Is.EqualTo("301"));
+        });
+    }
+
+    [Test]
+    public void FuzzRegression_ALongItemName_IsIndexedByItsShortParts_NotByEveryPart()
+    {
+        string name = new('元', 3031);
+
+        var index = new ChainBot.Core.Parsing.Entries.CatalogueIndex([new CatalogueItem(name, "份")]);
+
+        // The full name, and each run of 2 to 12 characters: here one of each length, the name being one character repeated.
+        Assert.That(index.AliasCount, Is.EqualTo(1 + 11));
+    }
+
     private static string Noise(int length, int seed)
     {
         var random = new Random(seed);

@@ -76,10 +76,11 @@ public class WeChatRoundTripTests : ServerTestBase
     {
         var bot = await StartBotAsync(new BotSettings(DbPath) { Configuration = Settings(platform: null) });
 
-        using var forged = await PostAsync(bot, "main", "1409735669", "1320562132", "0000000000000000000000000000000000000000", Crypto.Encrypt(Xml("1", "统计")));
+        string now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var forged = await PostAsync(bot, "main", now, "1320562132", "0000000000000000000000000000000000000000", Crypto.Encrypt(Xml("1", "统计")));
         using var unknown = await bot.Client.GetAsync("/webhook/wechat/other?signature=x&timestamp=1&nonce=2&echostr=3");
         using var xxe = await bot.Client.PostAsync(
-            "/webhook/wechat/main?signature=x&timestamp=1&nonce=2&encrypt_type=aes&msg_signature=x",
+            $"/webhook/wechat/main?signature=x&timestamp={now}&nonce=2&encrypt_type=aes&msg_signature=x",
             new StringContent("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><Encrypt>&e;</Encrypt></xml>", Encoding.UTF8, "text/xml"));
 
         Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

@@ -55,6 +55,7 @@ public class GenericRefusalTests : ServerTestBase
         yield return Case("invalid UTF-8 in the sender's name", Splice(Message("\"msgId\":\"m1\",\"groupId\":\"g1\",\"senderId\":\"u1\""), "王", [0xFF, 0xFE]), sign: null, 400, null);
         yield return Case("invalid UTF-8 in a member the bot does not read", Splice(Message("\"msgId\":\"m1\",\"groupId\":\"g1\",\"senderId\":\"u1\",\"extra\":\"X\""), "X", [0xC3, 0x28]), sign: null, 400, null);
         yield return Case("a UTF-16 surrogate encoded as UTF-8", Splice(Message("\"msgId\":\"m1\",\"groupId\":\"g1\",\"senderId\":\"u1\""), "李", [0xED, 0xA0, 0x80]), sign: null, 400, null);
+        yield return Case("JSON nested a thousand deep", Utf8("{\"msgId\":\"m1\",\"extra\":" + new string('[', 1000) + new string(']', 1000) + "}"), sign: null, 400, "malformed JSON");
         yield return Case("missing msgId", Utf8(Message("\"groupId\":\"g1\",\"senderId\":\"u1\"")), sign: null, 400, "missing msgId");
         yield return Case("empty msgId", Utf8(Message("\"msgId\":\"\",\"groupId\":\"g1\",\"senderId\":\"u1\"")), sign: null, 400, "missing msgId");
         yield return Case("missing groupId", Utf8(Message("\"msgId\":\"m1\",\"senderId\":\"u1\"")), sign: null, 400, "missing groupId");

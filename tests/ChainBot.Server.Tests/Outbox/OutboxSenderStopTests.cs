@@ -1,4 +1,5 @@
 using ChainBot.Core.Messages;
+using ChainBot.Server.Instances;
 using ChainBot.Server.Options;
 using ChainBot.Server.Outbox;
 using ChainBot.Server.Pipeline;
@@ -27,7 +28,7 @@ public class OutboxSenderStopTests : ServerTestBase
         var options = Microsoft.Extensions.Options.Options.Create(new OutboxOptions());
         using var signal = new OutboxSignal();
         using var sender = new OutboxSender(store, [transport], new ReplyResilience(options, TimeProvider.System), new PassiveReplies(), signal, options,
-            TimeProvider.System, NullLogger<OutboxSender>.Instance);
+            new InstanceIdentity(), Microsoft.Extensions.Options.Options.Create(new InstanceOptions()), TimeProvider.System, NullLogger<OutboxSender>.Instance);
 
         try
         {

@@ -9,21 +9,12 @@ namespace ChainBot.Server.Tests.Outbox;
 /// </summary>
 public class ReplyDeliveryTests : ServerTestBase
 {
-    /// One quick retry per round, a one-second attempt timeout, rounds a tenth of a second apart (and then doubling).
-    private static readonly string[] FastOutbox =
-    [
-        "ChainBot:Outbox:AttemptTimeout=00:00:01",
-        "ChainBot:Outbox:Retries=1",
-        "ChainBot:Outbox:FirstRetryDelay=00:00:00.020",
-        "ChainBot:Outbox:FirstRoundDelay=00:00:00.100",
-    ];
-
     [Test]
     public async Task Five_hundreds_then_a_timeout_then_success_deliver_the_reply_exactly_once()
     {
         var sink = await StartSinkAsync();
         sink.Script(SinkAnswer.Fail500, SinkAnswer.Fail500, SinkAnswer.Hang);
-        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = FastOutbox });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = BotSettings.FastOutbox });
         var group = new Conversation("g_retry", "retry");
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, Conversation.Chain("1. 12号301 王阿姨 1份")));
         var tally = group.Say(Conversation.Coordinator, "统计");
@@ -56,7 +47,7 @@ public class ReplyDeliveryTests : ServerTestBase
     {
         var sink = await StartSinkAsync();
         sink.Script(SinkAnswer.TooMany429);
-        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = FastOutbox });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = BotSettings.FastOutbox });
         var group = new Conversation("g_429", "limit");
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, Conversation.Chain("1. 12号301 王阿姨 1份")));
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, "统计"));
@@ -77,7 +68,7 @@ public class ReplyDeliveryTests : ServerTestBase
     {
         var sink = await StartSinkAsync();
         sink.Script(SinkAnswer.Reject400);
-        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = FastOutbox });
+        var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = BotSettings.FastOutbox });
         var group = new Conversation("g_park", "park");
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, Conversation.Chain("1. 12号301 王阿姨 1份")));
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, "统计"));
@@ -99,7 +90,7 @@ public class ReplyDeliveryTests : ServerTestBase
         var sink = await StartSinkAsync();
         sink.Script(SinkAnswer.Fail500, SinkAnswer.Fail500); // the first reply's first round
         // Rounds two seconds apart: the second reply is queued well within the first one's wait.
-        string[] outbox = [.. FastOutbox.Where(s => !s.Contains("FirstRoundDelay", StringComparison.Ordinal)), "ChainBot:Outbox:FirstRoundDelay=00:00:02"];
+        string[] outbox = [.. BotSettings.FastOutbox.Where(s => !s.Contains("FirstRoundDelay", StringComparison.Ordinal)), "ChainBot:Outbox:FirstRoundDelay=00:00:02"];
         var bot = await StartBotAsync(new BotSettings(DbPath) { ReplyUrl = sink.ReplyUrl, Outbox = outbox });
         var group = new Conversation("g_order", "order");
         await bot.PostAcceptedAsync(group.Say(Conversation.Coordinator, Conversation.Chain("1. 12号301 王阿姨 1份")));

@@ -28,6 +28,16 @@ internal sealed record BotSettings(string DbPath)
     /// Further configuration, as <c>key=value</c> (<c>ChainBot:Groups:g1:Acknowledge=true</c>).
     public IReadOnlyList<string> Configuration { get; init; } = [];
 
+    /// One quick retry per round, a one-second attempt timeout, rounds a tenth of a second apart (and then doubling):
+    /// for tests of failing deliveries, where each attempt is meant to be seen.
+    public static readonly string[] FastOutbox =
+    [
+        "ChainBot:Outbox:AttemptTimeout=00:00:01",
+        "ChainBot:Outbox:Retries=1",
+        "ChainBot:Outbox:FirstRetryDelay=00:00:00.020",
+        "ChainBot:Outbox:FirstRoundDelay=00:00:00.100",
+    ];
+
     /// The outbox pacing tests use: quick retries and rounds, an attempt timeout no loaded machine reaches by accident.
     public IReadOnlyList<string> Outbox { get; init; } =
     [

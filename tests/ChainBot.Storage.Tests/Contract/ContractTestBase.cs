@@ -15,6 +15,9 @@ public abstract class ContractTestBase(string store) : StorageTestBase
 
     private IStoreUnderTest? _underTest;
 
+    /// Which store this fixture runs against: one of <see cref="Stores"/>.
+    protected string Kind => store;
+
     private IStoreUnderTest UnderTest => _underTest ?? throw new InvalidOperationException("SetUp has not run.");
 
     /// The smallest step of time the store keeps in its columns.

@@ -11,6 +11,13 @@ namespace ChainBot.Core.Parsing.Entries;
 internal sealed class CatalogueIndex
 {
     private const int MinAliasLength = 2;
+
+    /// <summary>
+    /// The longest part of a name taken as an alias. People shorten a name to a word or two; every part of a long name
+    /// would be quadratic in number and cubic in work (a 3,000-character title sold as one item took 13 s to index,
+    /// found by the fuzzer), while the full name is always matched whatever its length.
+    /// </summary>
+    private const int MaxPartLength = 12;
     private const int Ambiguous = -1;
 
     private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
@@ -33,7 +40,7 @@ internal sealed class CatalogueIndex
             if (name.Length == 0)
                 continue; // the header builder names every item; an empty name cannot be matched
             _aliases[name] = k; // the full name always wins
-            for (int length = MinAliasLength; length < name.Length; length++)
+            for (int length = MinAliasLength; length < name.Length && length <= MaxPartLength; length++)
             {
                 for (int start = 0; start + length <= name.Length; start++)
                 {
@@ -85,6 +92,9 @@ internal sealed class CatalogueIndex
     public ImmutableArray<Unit> Units { get; }
 
     public bool IsEmpty => Items.IsEmpty;
+
+    /// <summary>How many names and parts of names are indexed (bounded by <see cref="MaxPartLength"/> per name).</summary>
+    internal int AliasCount => _aliases.Count;
 
     public int Count => Items.Length;
 
