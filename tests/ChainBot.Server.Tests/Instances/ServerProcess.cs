@@ -44,10 +44,13 @@ internal sealed class ServerProcess : IDisposable
         return "";
     }
 
-    /// Starts a server with <paramref name="settings"/> (configuration keys, <c>ChainBot:…</c>) in <paramref name="workingDirectory"/>.
-    public static ServerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts a server with <paramref name="settings"/> (configuration keys, <c>ChainBot:…</c>) in <paramref name="workingDirectory"/>,
+    /// on <paramref name="port"/> (a restart keeps its address, as bridges keep their URL) or a free one.
+    /// </summary>
+    public static ServerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        int port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -123,7 +126,8 @@ internal sealed class ServerProcess : IDisposable
             _output.TryDequeue(out _);
     }
 
-    private static int FreePort()
+    /// A loopback port free now.
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
