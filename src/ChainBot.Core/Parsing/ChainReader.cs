@@ -30,13 +30,31 @@ public sealed class ChainReader : IDisposable
         return Entries();
     }
 
+    /// <summary>
+    /// The post after its header in parts of about <paramref name="minLines"/> lines, cut before numbered lines, to be
+    /// read on several threads (<see cref="ChainPart.Read"/>); their entries and unread lines, in order, are the
+    /// post's. The first part is read already. Either this or <see cref="ReadEntries"/>, once.
+    /// </summary>
+    /// <param name="minLines">The fewest lines in a part but the last.</param>
+    public IEnumerable<ChainPart> ReadParts(int minLines = 2048)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minLines, 1);
+        if (_enumerated)
+            throw new InvalidOperationException("The entries of a chain stream can be read once.");
+        _enumerated = true;
+        return _reader.Parts(minLines);
+    }
+
     private IEnumerable<ChainEntry> Entries()
     {
         while (_reader.TryRead(out var entry))
             yield return entry;
     }
 
-    /// <summary>The lines that could not be read; complete once the entries have been read to the end.</summary>
+    /// <summary>
+    /// The lines that could not be read; complete once the entries have been read to the end. Read in parts, each part
+    /// has its own, and these are the first part's.
+    /// </summary>
     public ImmutableArray<UnreadLine> Unread => _reader.Unread;
 
     /// <inheritdoc />

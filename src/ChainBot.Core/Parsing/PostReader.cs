@@ -38,9 +38,14 @@ internal sealed class PostReader : IDisposable
     private readonly WordDictionary _dictionary;
 
     public PostReader(IEnumerable<SourceLine> lines, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength, WordDictionary dictionary)
+        : this(SourceLines.WithoutQuotes(lines).GetEnumerator(), messageTime, zone, maxLineLength, dictionary)
+    {
+    }
+
+    private PostReader(IEnumerator<SourceLine> lines, DateTimeOffset messageTime, TimeZoneInfo zone, int maxLineLength, WordDictionary dictionary)
     {
         _dictionary = dictionary;
-        _lines = SourceLines.WithoutQuotes(lines).GetEnumerator();
+        _lines = lines;
         _maxLineLength = maxLineLength;
         _header = new HeaderBuilder(messageTime, zone);
     }
@@ -64,6 +69,20 @@ internal sealed class PostReader : IDisposable
     }
 
     private readonly bool _replying;
+
+    /// <summary>
+    /// Reads one part of a post's entries (<see cref="ChainPart"/>): lines the post's reader has already stripped of
+    /// quotes, read as that reader would read them after a numbered line, under the same header and catalogue.
+    /// </summary>
+    internal static PostReader ForPart(IReadOnlyList<SourceLine> lines, ChainPart.Source source)
+    {
+        var reader = new PostReader(lines.GetEnumerator(), DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, source.MaxLineLength, source.Dictionary)
+        {
+            _builtHeader = source.Header,
+            _reader = new EntryReader(source.Catalogue, source.Lexicon),
+        };
+        return reader;
+    }
 
     private bool InEntries => _reader is not null;
 
@@ -101,6 +120,51 @@ internal sealed class PostReader : IDisposable
         return new ChainPost(header, entries.ToImmutable(), Unread);
     }
 
+    /// <summary>
+    /// The rest of the post in parts of at least <paramref name="minLines"/> lines that read the same apart as in
+    /// sequence, to be read on several threads. Every part after the first begins at a numbered line of the entries:
+    /// there a reader keeps nothing of the lines before but the header (the entry before is finished, a block of
+    /// neighbours' lines ends). The first part, like the header, is read here, up to the first cut; the others are
+    /// read when asked (<see cref="ChainPart.Read"/>).
+    /// </summary>
+    public IEnumerable<ChainPart> Parts(int minLines)
+    {
+        var header = Header;
+        SourceLine? cut = null;
+        for (int fed = 0; !_ended && cut is null; fed++)
+        {
+            if (!_lines.MoveNext())
+            {
+                Pump(); // the end: the last entry is finished, pending lines are flushed
+                break;
+            }
+            if (fed >= minLines && InEntries && StartsEntry(_lines.Current))
+                cut = _lines.Current;
+            else
+                Feed(_lines.Current);
+        }
+        FinishCurrent();
+        yield return new ChainPart(new ChainPost(header, [.. _ready], Unread));
+        _ready.Clear();
+        if (cut is not { } first)
+            yield break;
+
+        var source = new ChainPart.Source(header, _reader!.Catalogue, _reader.Lexicon, _maxLineLength, _dictionary);
+        var lines = new List<SourceLine>(minLines) { first };
+        while (_lines.MoveNext())
+        {
+            var line = _lines.Current;
+            if (lines.Count >= minLines && StartsEntry(line))
+            {
+                yield return new ChainPart(source, lines);
+                lines = new List<SourceLine>(minLines);
+            }
+            lines.Add(line);
+        }
+        _ended = true;
+        yield return new ChainPart(source, lines);
+    }
+
     public void Dispose() => _lines.Dispose();
 
     /// <summary>Feeds one more line, or ends the post; false once it has ended.</summary>
@@ -132,11 +196,7 @@ internal sealed class PostReader : IDisposable
             AddUnread(line.Text.Trim(), UnreadReasons.TooLong, line.Number);
             return;
         }
-        if (_lineBuffer.Length < raw.Length)
-            _lineBuffer = new char[Math.Max(raw.Length, _lineBuffer.Length * 2)];
-        int n = TextNormalizer.Normalize(raw, _lineBuffer);
-        var text = _lineBuffer.AsSpan(0, n).Trim(' ');
-
+        var text = Normalize(raw);
         if (text.IsEmpty)
         {
             if (InEntries)
@@ -197,6 +257,19 @@ internal sealed class PostReader : IDisposable
         FinishCurrent();
         AddUnread(line.Text.Trim(), UnreadReasons.NotAnEntry, line.Number);
     }
+
+    /// <summary>A line normalized as the entries read it, trimmed; valid until the next line is normalized.</summary>
+    private ReadOnlySpan<char> Normalize(ReadOnlySpan<char> raw)
+    {
+        if (_lineBuffer.Length < raw.Length)
+            _lineBuffer = new char[Math.Max(raw.Length, _lineBuffer.Length * 2)];
+        int n = TextNormalizer.Normalize(raw, _lineBuffer);
+        return _lineBuffer.AsSpan(0, n).Trim(' ');
+    }
+
+    /// <summary>True when <see cref="Feed"/> would start an entry at <paramref name="line"/>: a numbered line.</summary>
+    private bool StartsEntry(SourceLine line) =>
+        line.Text.Length <= _maxLineLength && SequenceNumbers.TryRead(Normalize(line.Text), out _, out _);
 
     /// <summary>
     /// In a reply, a line is an entry of its own unless it only adds to the one before: a remark in brackets

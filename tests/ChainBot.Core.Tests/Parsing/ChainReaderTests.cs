@@ -77,6 +77,89 @@ public class ChainReaderTests
         Assert.That(differing, Is.Empty);
     }
 
+    [TestCaseSource(nameof(PostCases))]
+    public void A_post_read_in_parts_reads_as_the_whole_post(string text)
+    {
+        foreach (int lines in new[] { 1, 2, 3, 1000 })
+            Assert.That(Snapshot(ReadInParts(text, lines)), Is.EqualTo(Snapshot(ChainText.Parse(text, MessageTime))), $"parts of {lines} lines");
+    }
+
+    [TestCaseSource(nameof(SampleCases))]
+    public void A_sample_read_in_parts_reads_as_the_whole_sample(string file)
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.SampleDirectory, file));
+        string whole = Snapshot(ChainText.Parse(text, MessageTime));
+
+        foreach (int lines in new[] { 1, 2, 5 })
+            Assert.That(Snapshot(ReadInParts(text, lines)), Is.EqualTo(whole), $"parts of {lines} lines");
+    }
+
+    [Test]
+    public void Every_spec_example_read_in_parts_of_one_line_reads_as_the_whole_example()
+    {
+        var examples = SpecFile.LoadAll();
+        var differing = examples
+            .Where(e => Snapshot(ChainText.Parse(e.Text, MessageTime)) != Snapshot(ReadInParts(e.Text, 1)))
+            .Select(e => e.ToString())
+            .ToList();
+        Assert.That(differing, Is.Empty);
+    }
+
+    [Test]
+    public void Parts_begin_at_numbered_lines_and_keep_continuations_and_blocks_whole()
+    {
+        // Line 8's remark continues entry 1; the block label on line 10 makes line 11 a neighbour's; neither may be cut off.
+        string text = Header + "1. 12号301 王阿姨 1份\n（放门口就行）\n2. 15-502 李 2份\n线下登记：\n5-102 王奶奶 1份\n3. 3-201 陈 1份";
+        using var chain = ChainParser.Default.Open(new StringReader(text), MessageTime);
+
+        var parts = chain.ReadParts(minLines: 1).ToList();
+        var read = parts.Select(p => p.Read()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parts.Select(p => p.LineCount), Is.EqualTo(new[] { 0, 3, 1 }), "the first part is read with the header; then 2. with its block, then 3.");
+            Assert.That(read[0].Entries.Select(e => (e.Name, e.Note)), Is.EqualTo(new[] { ("王阿姨", (string?)"放门口就行") }));
+            Assert.That(read[1].Entries.Select(e => (e.Name, e.OnBehalf)), Is.EqualTo(new[] { ("李", false), ("王奶奶", true) }));
+            Assert.That(read[2].Entries.Select(e => (e.Name, e.OnBehalf)), Is.EqualTo(new[] { ("陈", false) }));
+            Assert.That(read.Select(p => p.Header.Title).Distinct(), Is.EqualTo(new[] { "4月18日 天山三村 蔬菜套餐团购" }));
+        });
+    }
+
+    [Test]
+    public void Parts_of_a_large_chain_read_on_several_threads_read_as_the_stream()
+    {
+        const int Count = 20_000;
+        ChainPost streamed;
+        using (var source = new GeneratedChain(Count))
+        {
+            using var chain = ChainParser.Default.Open(source, MessageTime);
+            streamed = new ChainPost(chain.Header, [.. chain.ReadEntries()], chain.Unread);
+        }
+        using var parted = new GeneratedChain(Count);
+        using var reader = ChainParser.Default.Open(parted, MessageTime);
+
+        var parts = reader.ReadParts(minLines: 500).ToList();
+        var read = parts.AsParallel().AsOrdered().Select(p => p.Read()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parts, Has.Count.GreaterThan(30));
+            Assert.That(read.Sum(p => p.Entries.Length), Is.EqualTo(Count));
+            Assert.That(Snapshot(new ChainPost(streamed.Header, [.. read.SelectMany(p => p.Entries)], [.. read.SelectMany(p => p.Unread)])),
+                Is.EqualTo(Snapshot(streamed)));
+        });
+    }
+
+    [Test]
+    public void ReadParts_after_ReadEntries_throws_and_refuses_parts_of_no_lines()
+    {
+        using var chain = ChainParser.Default.Open(new StringReader(Header + "1. 12号301 王阿姨 1份"), MessageTime);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => chain.ReadParts(0));
+        _ = chain.ReadEntries();
+        Assert.Throws<InvalidOperationException>(() => chain.ReadParts());
+    }
+
     [Test]
     public void The_header_is_known_before_any_entry_is_read()
     {
@@ -310,6 +393,14 @@ public class ChainReaderTests
         var header = chain.Header;
         var entries = chain.ReadEntries().ToImmutableArray();
         return new ChainPost(header, entries, chain.Unread);
+    }
+
+    /// <summary>Reads <paramref name="text"/> in parts of <paramref name="linesPerPart"/> lines, one after another, into a post.</summary>
+    internal static ChainPost ReadInParts(string text, int linesPerPart)
+    {
+        using var chain = ChainParser.Default.Open(new StringReader(text), MessageTime);
+        var parts = chain.ReadParts(linesPerPart).Select(p => p.Read()).ToList();
+        return new ChainPost(chain.Header, [.. parts.SelectMany(p => p.Entries)], [.. parts.SelectMany(p => p.Unread)]);
     }
 
     /// <summary>

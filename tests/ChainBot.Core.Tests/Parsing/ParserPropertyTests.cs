@@ -240,6 +240,18 @@ public partial class ParserPropertyTests
     private static bool StreamsAsItParses(string text) =>
         ChainReaderTests.Snapshot(ChainReaderTests.Stream(text)) == ChainReaderTests.Snapshot(Parse(text));
 
+    // Parts of one, two and three lines: a cut before every numbered line there can be one.
+    [FsCheck.NUnit.Property(MaxTest = 300)]
+    public Property Any_string_read_in_parts_reads_as_it_parses() =>
+        Prop.ForAll(AnyString(), Gen.Choose(1, 3).ToArbitrary(), (text, lines) => ReadsInPartsAsItParses(UnicodeBreak().Replace(text, "\n"), lines));
+
+    [FsCheck.NUnit.Property(MaxTest = 400)]
+    public Property Chain_like_text_read_in_parts_reads_as_it_parses() =>
+        Prop.ForAll(ChainLike(), Gen.Choose(1, 3).ToArbitrary(), ReadsInPartsAsItParses);
+
+    private static bool ReadsInPartsAsItParses(string text, int linesPerPart) =>
+        ChainReaderTests.Snapshot(ChainReaderTests.ReadInParts(text, linesPerPart)) == ChainReaderTests.Snapshot(Parse(text));
+
     // ---- tally --------------------------------------------------------------------------------------------------
 
     [FsCheck.NUnit.Property(MaxTest = 400)]

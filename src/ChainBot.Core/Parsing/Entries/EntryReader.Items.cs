@@ -156,11 +156,11 @@ internal sealed partial class EntryReader
     private ImmutableArray<ItemQuantity> SingleItem(int k, decimal quantity)
     {
         const int MaxCached = 1024;
-        if (_singleItems.TryGetValue((k, quantity), out var cached))
+        if (_singleItems.TryGetValue((k, quantity, quantity.Scale), out var cached))
             return cached;
         ImmutableArray<ItemQuantity> items = [new ItemQuantity(_catalogue.Items[k].Name, quantity, _catalogue.Items[k].Unit)];
         if (_singleItems.Count < MaxCached)
-            _singleItems.Add((k, quantity), items);
+            _singleItems.Add((k, quantity, quantity.Scale), items);
         return items;
     }
 

@@ -12,7 +12,7 @@ namespace ChainBot.Core.Parsing.Entries;
 /// phone numbers, brackets (notes, （代）), markers (取消, 改, 代登记), the address, specs (250ml*24), then items,
 /// quantities and words. What is left names the household and makes the note.
 /// </summary>
-/// <remarks>One per post (it pools the post's strings); not thread-safe.</remarks>
+/// <remarks>One per post, or per part of one read in parallel (it pools the strings it reads); not thread-safe.</remarks>
 internal sealed partial class EntryReader
 {
     [ThreadStatic]
@@ -24,7 +24,8 @@ internal sealed partial class EntryReader
 
     private readonly StringPool _pool = new();
 
-    private readonly Dictionary<(int Item, decimal Quantity), ImmutableArray<ItemQuantity>> _singleItems = [];
+    // Keyed by scale too: 3 and 3.0 are equal decimals, yet 3斤 is written as 3 and 1.5kg as 3.0.
+    private readonly Dictionary<(int Item, decimal Quantity, byte Scale), ImmutableArray<ItemQuantity>> _singleItems = [];
 
     private readonly Lexicon _lexicon;
 
@@ -36,12 +37,24 @@ internal sealed partial class EntryReader
     /// False for a reply to a chain (改成2份), whose household the reader of the reply knows from its sender.
     /// </param>
     public EntryReader(CatalogueIndex catalogue, WordDictionary dictionary, bool householdRequired = true)
+        : this(catalogue, new Lexicon(dictionary, catalogue.Items), householdRequired)
+    {
+    }
+
+    /// <summary>A reader sharing another's catalogue and lexicon (both thread-safe): one for each part of a post.</summary>
+    public EntryReader(CatalogueIndex catalogue, Lexicon lexicon, bool householdRequired = true)
     {
         _catalogue = catalogue;
         _roster = catalogue.IsEmpty;
-        _lexicon = new Lexicon(dictionary, catalogue.Items);
+        _lexicon = lexicon;
         _householdRequired = householdRequired;
     }
+
+    /// <summary>The chain's catalogue, indexed; immutable.</summary>
+    public CatalogueIndex Catalogue => _catalogue;
+
+    /// <summary>The words of the dictionary and the catalogue; thread-safe.</summary>
+    public Lexicon Lexicon => _lexicon;
 
     /// <summary>True when the chain has no catalogue: entries need no quantity.</summary>
     public bool IsRoster => _roster;

@@ -9,6 +9,7 @@ namespace ChainBot.Core.Parsing.Entries;
 /// medicine (<c>nmed</c>), and where goods begin in a word glued to a name (刘氨氯地平 → 刘 | 氨氯地平).
 /// The segmenter, with the post's catalogue added, is built only when a line needs it.
 /// </summary>
+/// <remarks>Thread-safe.</remarks>
 internal sealed class Lexicon(WordDictionary dictionary, ImmutableArray<CatalogueItem> catalogue)
 {
     [ThreadStatic]
@@ -16,8 +17,10 @@ internal sealed class Lexicon(WordDictionary dictionary, ImmutableArray<Catalogu
 
     private Segmenter? _segmenter;
 
-    private Segmenter Segmenter => _segmenter ??= new Segmenter(
-        catalogue.IsDefaultOrEmpty ? dictionary : dictionary.WithWords(catalogue.Select(i => i.Name), "n"));
+    // The parts of a large post are read on several threads with one lexicon: two may build the segmenter at once,
+    // and one of the two equal segmenters is kept.
+    private Segmenter Segmenter => LazyInitializer.EnsureInitialized(ref _segmenter, () => new Segmenter(
+        catalogue.IsDefaultOrEmpty ? dictionary : dictionary.WithWords(catalogue.Select(i => i.Name), "n")));
 
     /// <summary>True when <paramref name="word"/> is goods or a medicine in the dictionary.</summary>
     public bool IsGoods(ReadOnlySpan<char> word) => dictionary.TryGetTag(word, out string? tag) && IsGoodsTag(tag);
