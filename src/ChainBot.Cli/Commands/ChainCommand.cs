@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ChainBot.Cli.Input;
 using ChainBot.Cli.Output;
+using ChainBot.Core.Chains;
 using ChainBot.Core.Compounds;
 using ChainBot.Core.Parsing;
 using ChainBot.Core.Tally;
@@ -160,9 +161,9 @@ internal static class ChainCommand
     }
 
     /// <summary>
-    /// A plain-text post as JSON, streamed: the file is checked to be UTF-8, then read line by line while entries are
-    /// written and totalled one at a time. Nothing but the entries in flight is held. Reading and writing overlap:
-    /// the parser runs on a worker thread and hands entries over in batches, while this thread writes the JSON.
+    /// A plain-text post as JSON, streamed: the file is checked to be UTF-8, then read line by line and cut into parts
+    /// that read the same apart (<see cref="ChainReader.ReadParts"/>). Workers parse and encode the parts at once while
+    /// this thread writes the ones before and totals their entries. Nothing but the parts in flight is held.
     /// </summary>
     private static int StreamJson(CliConsole console, string path, DateTimeOffset time, Compound? compound)
     {
@@ -176,10 +177,10 @@ internal static class ChainCommand
         writer.WriteStartDocument();
         writer.WriteStartChain(header, chain.Kind);
         var tally = new TallyBuilder(header.Catalogue);
-        using (var batches = EntryBatches.Start(chain))
-            writer.WriteEntries(batches.Entries(), tally);
+        var unread = new List<UnreadLine>();
+        writer.WriteEntries(EncodedParts.Read(chain), tally, unread);
         writer.WriteTally(tally.Build());
-        writer.WriteUnread(chain.Unread);
+        writer.WriteUnread(unread);
         writer.WriteEndChain();
         writer.WriteEndDocument();
         return ChainBotCli.Success;

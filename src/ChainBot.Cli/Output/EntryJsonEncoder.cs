@@ -37,6 +37,24 @@ internal sealed class EntryJsonEncoder
     }
 
     /// <summary>
+    /// Entries as JSON objects separated by commas, the inside of an array, kept in <see cref="Written"/>: a part of a
+    /// large chain, encoded on a worker and written in one piece.
+    /// </summary>
+    public void EncodeList(IReadOnlyList<ChainEntry> entries)
+    {
+        _length = 0;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            Raw(i == 0 ? "{"u8 : ",{"u8);
+            Members(entries[i]);
+            Raw("}"u8);
+        }
+    }
+
+    /// <summary>What the last call encoded.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    /// <summary>
     /// An entry of a merged chain (<c>replay</c>): its id first, the members of <see cref="Encode(ChainEntry)"/>, then
     /// who added and last changed it, and the names of <paramref name="marks"/>. Sender ids and names are masked like
     /// free text: some channels use a mobile number as the user id.

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChainBot.Cli.Input;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Compounds;
 using ChainBot.Core.Tally;
@@ -131,6 +132,34 @@ internal sealed partial class JsonChainWriter : IDisposable
         {
             WriteEntry(_entryEncoder.Encode(entry));
             tally?.Add(entry);
+        }
+        _json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes the <c>entries</c> array from parts read and encoded on other threads (<see cref="EncodedParts"/>), in
+    /// their order, adding each part's entries to <paramref name="tally"/> and its unread lines to
+    /// <paramref name="unread"/>; each part is disposed once written.
+    /// </summary>
+    public void WriteEntries(IEnumerable<EncodedPart> parts, TallyBuilder tally, ICollection<UnreadLine> unread)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(unread);
+        Expect(Section.Entries, Section.Tally);
+        _json.WriteStartArray(Names.Entries);
+        foreach (var part in parts)
+        {
+            using (part)
+            {
+                // The part's entries go in as one raw value: the writer puts the comma before it, the part has its own.
+                if (!part.Post.Entries.IsEmpty)
+                    WriteEntry(part.EntriesJson);
+                foreach (var entry in part.Post.Entries)
+                    tally.Add(entry);
+                foreach (var line in part.Post.Unread)
+                    unread.Add(line);
+            }
         }
         _json.WriteEndArray();
     }

@@ -42,6 +42,32 @@ public class StreamingTests : TempDirFixture
         Assert.That(streamed.Stdout, Is.EqualTo(whole.Stdout));
     }
 
+    [TestCase("parse")]
+    [TestCase("tally")]
+    public void StreamedJson_OfAPostReadInSeveralParts_EqualsTheWholePostJson(string command)
+    {
+        // Over 10,000 lines: the streamed route reads it in parts of about 2,000 on several threads. Every kind of line
+        // that depends on the lines before it recurs throughout, so some stand at the cuts.
+        var post = new System.Text.StringBuilder("#接龙\n光明乳品团购\nA. 鸡蛋 30枚/盒 25元/盒\nB. 牛奶 250ml*24盒/箱 68元/箱\n例：12号 301 张三 A1 B2\n\n");
+        string[] kinds =
+        [
+            "{0}. {1}-301 王阿姨 A1 B2", "{0}. {1}号楼201 陈先生 2\n（放门口就行）", "{0}. {1}-502 李 鸡蛋2\n还有吗？",
+            "线下登记：\n{1}-102 王奶奶 牛奶1", "{0}.", "{0}. .\n{1}-702 周 两箱牛奶", "{0}. {1}-1101 吕", "{0}. {1}-801 何 取消",
+            "{0}. 1. {1}-901 孙 A1 2. {1}-902 钱 B1",
+        ];
+        for (int i = 1; i <= 7500; i++)
+            post.AppendFormat(System.Globalization.CultureInfo.InvariantCulture, kinds[i % kinds.Length], i, 1 + (i % 40)).Append('\n');
+        string file = Dir.Write("long.txt", post.ToString());
+
+        var streamed = CliRun.InProcess([command, file, "--json", "--time", Morning]);
+        var whole = CliRun.InProcess([command, file, "--json", "--time", Morning], parse: (text, time) => ChainText.Parse(text, time));
+
+        Assert.That(streamed.ExitCode, Is.Zero, streamed.Stderr);
+        Assert.That(post.ToString().Count(c => c == '\n'), Is.GreaterThan(10_000));
+        Assert.That(streamed.Stdout, Does.Contain("\"reason\":\"not a numbered entry").And.Contain("\"onBehalf\":true").And.Contain("\"seq\":7499"));
+        Assert.That(streamed.Stdout, Is.EqualTo(whole.Stdout));
+    }
+
     [Test]
     public void StreamedJson_OfInvalidUtf8_FailsBeforeWritingAnything()
     {
