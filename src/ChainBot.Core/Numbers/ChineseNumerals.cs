@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Numbers;
 
@@ -94,8 +95,7 @@ public static class ChineseNumerals
     /// <returns>False when the text does not start with a digit.</returns>
     public static bool TryReadDigits(ReadOnlySpan<char> text, out int consumed)
     {
-        int n = text.IndexOfAnyExceptInRange('0', '9');
-        consumed = n < 0 ? text.Length : n;
+        consumed = CharKinds.LeadingDigits(text);
         return consumed > 0;
     }
 

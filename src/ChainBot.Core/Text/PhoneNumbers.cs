@@ -11,6 +11,9 @@ public static class PhoneNumbers
     /// <summary>Length of a mainland mobile number.</summary>
     public const int Length = 11;
 
+    /// <summary>The fewest digits a number is written with: 138****5678 has seven.</summary>
+    internal const int MinDigits = 7;
+
     /// <summary>
     /// Finds the first phone number in <paramref name="text"/>: 11 digits (or 3 digits, 4 '*', 4 digits) starting
     /// with 1 and 3–9, not part of a longer run of digits. Spaces or dashes between the 3-4-4 groups are allowed.

@@ -25,7 +25,7 @@ internal sealed class StringPool
     {
         if (value.IsEmpty)
             return string.Empty;
-        if (value.Length <= 4 && value[0] is >= '1' and <= '9' && value.IndexOfAnyExceptInRange('0', '9') < 0)
+        if (value.Length <= 4 && value[0] is >= '1' and <= '9' && CharKinds.LeadingDigits(value) == value.Length)
         {
             // Building 12, room 301: found by value, without hashing. A race only builds the same string twice.
             int number = 0;

@@ -26,7 +26,9 @@ internal sealed class CatalogueIndex
     private readonly Dictionary<char, int> _singleChars = [];
     private readonly string[] _numberedNames;
     private readonly FirstCharFilter _firstChars;
-    private readonly int _maxAliasLength;
+    // The lengths of the names and parts starting with each character, longest first: a mention is looked up at
+    // those lengths only, not at every length up to the longest name.
+    private readonly Dictionary<char, int[]> _aliasLengths;
 
     public static CatalogueIndex Empty { get; } = new([]);
 
@@ -72,7 +74,8 @@ internal sealed class CatalogueIndex
                 _singleChars[c] = _singleChars.TryGetValue(c, out int other) && other != k ? Ambiguous : k;
             }
         }
-        _maxAliasLength = _aliases.Count == 0 ? 0 : _aliases.Keys.Max(a => a.Length);
+        _aliasLengths = _aliases.Keys.Where(a => a.Length > 0).GroupBy(a => a[0])
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Length).Distinct().OrderDescending().ToArray());
         var first = new HashSet<char>(_aliases.Keys.Where(a => a.Length > 0).Select(a => a[0]));
         first.UnionWith(_singleChars.Keys);
         foreach (char c in _codes.Keys)
@@ -122,9 +125,13 @@ internal sealed class CatalogueIndex
     public bool TryMatchShared(ReadOnlySpan<char> s, int pos, out int length)
     {
         length = 0;
-        for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= MinAliasLength; n--)
+        if (!_aliasLengths.TryGetValue(s[pos], out int[]? lengths))
+            return false;
+        foreach (int n in lengths)
         {
-            if (_aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k == Ambiguous)
+            if (n < MinAliasLength)
+                break;
+            if (n <= s.Length - pos && _aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k == Ambiguous)
             {
                 length = n;
                 return true;
@@ -184,9 +191,9 @@ internal sealed class CatalogueIndex
         item = length = 0;
         char c = s[pos];
 
-        for (int n = Math.Min(_maxAliasLength, s.Length - pos); n >= 1; n--)
+        foreach (int n in _aliasLengths.TryGetValue(c, out int[]? lengths) ? lengths : [])
         {
-            if (_aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k != Ambiguous)
+            if (n <= s.Length - pos && _aliasLookup.TryGetValue(s.Slice(pos, n), out int k) && k != Ambiguous)
             {
                 // A name of Latin letters must be a whole word: "Amy" does not hold item "A".
                 if (n == 1 && char.IsAsciiLetter(c))

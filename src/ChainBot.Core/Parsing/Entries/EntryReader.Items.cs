@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using ChainBot.Core.Chains;
+using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Parsing.Entries;
 
@@ -275,7 +276,7 @@ internal sealed partial class EntryReader
             if (token.Kind != EntryTokenKind.Word || token.Used)
                 continue;
             var word = s[token.Start..token.End];
-            if (word.Length >= 2 && char.IsAsciiLetter(word[0]) && word[1..].IndexOfAnyExceptInRange('0', '9') < 0)
+            if (word.Length >= 2 && char.IsAsciiLetter(word[0]) && CharKinds.LeadingDigits(word[1..]) == word.Length - 1)
                 return true;
         }
         return false;

@@ -84,6 +84,9 @@ internal sealed partial class EntryReader
             if (wordStart < 0)
                 wordStart = i;
             i++;
+            // The rest of a name or a word (王阿姨, 放门口): none of the checks above can stop at these characters.
+            while (i < s.Length && !consumed[i] && CharKinds.IsPlainHan(s[i]) && s[i] != '各' && !_catalogue.MayStart(s[i]))
+                i++;
         }
         CloseWord(s, tokens, ref wordStart, s.Length);
     }

@@ -70,8 +70,8 @@ internal sealed partial class EntryReader
         var facts = new EntryFacts { CancelAt = -1, HelpAt = -1 };
 
         // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
-        byte kinds = CharKinds.Union(s);
-        if ((kinds & CharKinds.One) != 0)
+        byte kinds = CharKinds.Union(s, out int digits);
+        if ((kinds & CharKinds.One) != 0 && digits >= PhoneNumbers.MinDigits)
             ReadPhones(s, consumed, ref facts);
         if ((kinds & CharKinds.Opener) != 0)
             ReadBrackets(s, consumed, ref facts);
@@ -159,6 +159,9 @@ internal sealed partial class EntryReader
     /// <summary>The characters of s[start..end] that no scanner took, trimmed of separators.</summary>
     private static string FreeText(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, int start, int end, StringPool? pool = null)
     {
+        // Mostly a word no scanner touched, with nothing to trim (王阿姨): taken as it stands, without a copy.
+        if (end > start && !consumed[start..end].Contains(true) && !CharKinds.IsSeparator(s[start]) && !CharKinds.IsSeparator(s[end - 1]))
+            return pool?.Get(s[start..end]) ?? s[start..end].ToString();
         Span<char> buffer = end - start <= 256 ? stackalloc char[end - start] : new char[end - start];
         int n = 0;
         for (int i = start; i < end; i++)

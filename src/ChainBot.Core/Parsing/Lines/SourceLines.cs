@@ -61,6 +61,12 @@ internal static class SourceLines
         List<SourceLine>? held = null;
         foreach (var line in lines)
         {
+            // Nearly every line starts with what it says (a number, a name): no quote, nothing held, nothing to trim.
+            if (held is not { Count: > 0 } && line.Text.Length > 0 && line.Text[0] is > ' ' and < '\u0085' or > '\u3000' and not '「')
+            {
+                yield return line;
+                continue;
+            }
             var text = line.Text.AsSpan().Trim();
             if (text.StartsWith('「'))
             {
