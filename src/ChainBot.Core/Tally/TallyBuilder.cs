@@ -18,6 +18,8 @@ public sealed class TallyBuilder
     private readonly List<(string Item, string Unit, decimal? Price)> _items = [];
     private readonly Dictionary<(string Item, string Unit), int> _itemIndex = [];
     private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildings = new(BuildingComparer.Instance);
+    private const int MaxNumberedBuilding = 999;
+    private Accumulator?[]? _byNumber;
     private Accumulator? _last;
     private (string? Area, string? Building) _lastKey;
 
@@ -43,13 +45,24 @@ public sealed class TallyBuilder
         }
         else
         {
-            if (!_buildings.TryGetValue(key, out building))
-                _buildings.Add(key, building = new Accumulator());
+            // Buildings are mostly numbers (12号楼): found by number, without hashing the strings.
+            int number = key.Area is null ? BuildingNumber(key.Building) : -1;
+            building = number >= 0 ? (_byNumber ??= new Accumulator?[MaxNumberedBuilding + 1])[number] : null;
+            if (building is null)
+            {
+                if (!_buildings.TryGetValue(key, out building))
+                    _buildings.Add(key, building = new Accumulator());
+                if (number >= 0)
+                    _byNumber![number] = building;
+            }
             (_last, _lastKey) = (building, key);
         }
-        // Within a building, a household is told apart by the rest of its address, or by its name.
-        var household = entry.Household;
-        var flat = new Flat(household.Entrance, household.Room, household.Floor, household.Name);
+        // Within a building, a household is told apart by the rest of its address (its room, else its floor and
+        // name), as HouseholdId does.
+        var address = entry.Address;
+        var flat = address.Room is not null
+            ? new Flat(address.Entrance, address.Room, null, null)
+            : new Flat(address.Entrance, null, address.Floor, entry.Name ?? string.Empty);
         if (flat.TryPack(out long packed))
             building.NumberedFlats.Add(packed);
         else
@@ -57,6 +70,21 @@ public sealed class TallyBuilder
         // Only quantities are summed here: an item's price is fixed, so the money is price × total, once, in Build.
         foreach (var item in entry.Items)
             building.Add(IndexOf(item.Item, item.Unit, null), item.Quantity);
+    }
+
+    /// <summary>A building written as a number without leading zeros (12, not 012 or A3), or -1.</summary>
+    private static int BuildingNumber(string? building)
+    {
+        if (building is not { Length: > 0 and <= 3 } || building[0] is < '1' or > '9')
+            return -1;
+        int number = 0;
+        foreach (char c in building)
+        {
+            if (!char.IsAsciiDigit(c))
+                return -1;
+            number = (number * 10) + (c - '0');
+        }
+        return number;
     }
 
     /// <summary>The totals so far.</summary>
@@ -74,7 +102,7 @@ public sealed class TallyBuilder
             for (int i = 0; i < building.Counted.Length; i++)
             {
                 if (building.Counted[i])
-                    total.Add(i, building.Quantities[i]);
+                    total.Add(i, building.Quantity(i));
             }
         }
         // Buildings are part of the household, so the compound's households are the sum of the buildings'.
@@ -89,7 +117,7 @@ public sealed class TallyBuilder
         for (int i = 0; i < acc.Counted.Length && i < _items.Count; i++)
         {
             if (acc.Counted[i] && _items[i].Price is decimal price)
-                amount += price * acc.Quantities[i];
+                amount += price * acc.Quantity(i);
         }
         return amount;
     }
@@ -117,7 +145,7 @@ public sealed class TallyBuilder
         for (int i = 0; i < acc.Counted.Length && i < _items.Count; i++)
         {
             if (acc.Counted[i])
-                builder.Add(new ItemQuantity(_items[i].Item, acc.Quantities[i], _items[i].Unit));
+                builder.Add(new ItemQuantity(_items[i].Item, acc.Quantity(i), _items[i].Unit));
         }
         return builder.ToImmutable();
     }
@@ -149,8 +177,14 @@ public sealed class TallyBuilder
             CollectionsMarshal.SetCount(NumberedFlats, distinct);
             return distinct;
         }
+        private const long WholeLimit = 1L << 40;
+
         public decimal[] Quantities { get; private set; } = new decimal[8];
+        public long[] Whole { get; private set; } = new long[8];
         public bool[] Counted { get; private set; } = new bool[8];
+
+        /// <summary>The total of an item: its whole quantities and the others.</summary>
+        public decimal Quantity(int item) => Whole[item] + Quantities[item];
 
         public void Add(int item, decimal quantity)
         {
@@ -158,9 +192,15 @@ public sealed class TallyBuilder
             {
                 int size = Math.Max(item + 1, Quantities.Length * 2);
                 Quantities = [.. Quantities, .. new decimal[size - Quantities.Length]];
+                Whole = [.. Whole, .. new long[size - Whole.Length]];
                 Counted = [.. Counted, .. new bool[size - Counted.Length]];
             }
-            Quantities[item] += quantity;
+            // Whole quantities (1份, 2箱) are most: summed as integers, the rest as decimals; the two sums add up to
+            // the same decimal, scale and all, as summing every quantity as a decimal.
+            if (quantity.Scale == 0 && quantity is > -WholeLimit and < WholeLimit)
+                Whole[item] += (long)quantity;
+            else
+                Quantities[item] += quantity;
             Counted[item] = true;
         }
     }

@@ -210,6 +210,47 @@ public class TallyBuilderTests
         Assert.That(tally.Buildings.Select(b => $"{b.Area}/{b.Building}"), Is.EqualTo(new[] { "一区/3", "一区/12", "二区/3", "二区/12" }));
     }
 
+    [Test]
+    public void Building_numbers_and_building_names_of_the_same_digits_in_other_forms_stay_apart()
+    {
+        // 12 is found by number; 012, A12 and 一区12 by name: none of them may land in 12's row.
+        var tally = Tally(OneItem,
+            Entry(Room("12", "301"), null, Bundles(1)),
+            Entry(Room("012", "301"), null, Bundles(2)),
+            Entry(Room("A12", "301"), null, Bundles(3)),
+            Entry(new Address("一区", "12", null, "301"), null, Bundles(4)),
+            Entry(Room(Copy("12")!, "302"), null, Bundles(5)));
+
+        Assert.That(Rows(tally), Is.EqualTo(new[]
+        {
+            "-/12|2|蔬菜套餐=6份|408",
+            "-/012|1|蔬菜套餐=2份|136",
+            "-/A12|1|蔬菜套餐=3份|204",
+            "一区/12|1|蔬菜套餐=4份|272",
+            "total|5|蔬菜套餐=15份|1020",
+        }));
+    }
+
+    // ---- quantities -------------------------------------------------------------------------------------------
+
+    [TestCase(new[] { "1", "2.0", "0.5" }, "3.5")]
+    [TestCase(new[] { "1", "2.0" }, "3.0")]
+    [TestCase(new[] { "2.50", "1" }, "3.50")]
+    [TestCase(new[] { "1", "2", "3" }, "6")]
+    [TestCase(new[] { "1099511627776", "1" }, "1099511627777")]
+    public void Quantities_sum_to_the_decimal_sum_scale_and_all(string[] quantities, string sum)
+    {
+        var tally = Tally(OneItem, quantities.Select((q, i) => Entry(Room("12", (301 + i).ToString(CultureInfo.InvariantCulture)), null, Bundles(Dec(q)))).ToArray());
+        decimal naive = quantities.Select(Dec).Aggregate(0m, (a, b) => a + b);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tally.Total.Items.Single().Quantity.ToString(CultureInfo.InvariantCulture), Is.EqualTo(sum));
+            Assert.That(tally.Total.Items.Single().Quantity.ToString(CultureInfo.InvariantCulture), Is.EqualTo(naive.ToString(CultureInfo.InvariantCulture)));
+            Assert.That(tally.Buildings.Single().Items.Single().Quantity.ToString(CultureInfo.InvariantCulture), Is.EqualTo(sum));
+        });
+    }
+
     // ---- cancellations ----------------------------------------------------------------------------------------
 
     [Test]

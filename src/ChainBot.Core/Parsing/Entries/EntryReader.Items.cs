@@ -126,7 +126,6 @@ internal sealed partial class EntryReader
             }
         }
         // In the order the line names them (牛奶2箱 鸡蛋1盒); 各1份 and a bare number follow the catalogue.
-        var result = new ItemQuantity[items];
         Span<int> order = count <= 64 ? stackalloc int[items] : new int[items];
         for (int k = 0, n = 0; k < count; k++)
         {
@@ -143,12 +142,50 @@ internal sealed partial class EntryReader
             }
             order[b + 1] = key;
         }
-        for (int n = 0; n < items; n++)
+        return Combination(order, converted);
+    }
+
+    /// <summary>
+    /// The items <paramref name="order"/> names in their <paramref name="quantities"/>. The same combination
+    /// (鸡蛋1 牛奶2) recurs down a chain: the latest array made for each is kept in a small table and shared.
+    /// </summary>
+    private ImmutableArray<ItemQuantity> Combination(ReadOnlySpan<int> order, ReadOnlySpan<decimal> quantities)
+    {
+        var hash = new HashCode();
+        Span<int> bits = stackalloc int[4];
+        foreach (int k in order)
+        {
+            hash.Add(k);
+            decimal.GetBits(quantities[k], bits);
+            hash.Add(bits[0]);
+            hash.Add(bits[3]); // sign and scale: 3 and 3.0 are different combinations
+        }
+        int slot = hash.ToHashCode() & (_combinations.Length - 1);
+        if (_combinations[slot] is { } kept && IsCombination(kept, order, quantities))
+            return ImmutableCollectionsMarshal.AsImmutableArray(kept);
+        var result = new ItemQuantity[order.Length];
+        for (int n = 0; n < order.Length; n++)
         {
             int k = order[n];
-            result[n] = new ItemQuantity(_catalogue.Items[k].Name, converted[k], _catalogue.Items[k].Unit);
+            result[n] = new ItemQuantity(_catalogue.Items[k].Name, quantities[k], _catalogue.Items[k].Unit);
         }
+        _combinations[slot] = result;
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    private bool IsCombination(ItemQuantity[] kept, ReadOnlySpan<int> order, ReadOnlySpan<decimal> quantities)
+    {
+        if (kept.Length != order.Length)
+            return false;
+        for (int n = 0; n < kept.Length; n++)
+        {
+            var catalogued = _catalogue.Items[order[n]];
+            decimal quantity = quantities[order[n]];
+            if (!ReferenceEquals(kept[n].Item, catalogued.Name) || !ReferenceEquals(kept[n].Unit, catalogued.Unit)
+                || kept[n].Quantity != quantity || kept[n].Quantity.Scale != quantity.Scale)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>

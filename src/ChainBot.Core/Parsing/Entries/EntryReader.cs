@@ -29,6 +29,8 @@ internal sealed partial class EntryReader
 
     private readonly Lexicon _lexicon;
 
+    private readonly ItemQuantity[]?[] _combinations = new ItemQuantity[]?[256];
+
     private readonly bool _householdRequired;
 
     /// <param name="catalogue">What the chain sells.</param>
