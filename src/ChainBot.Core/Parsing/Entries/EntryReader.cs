@@ -73,7 +73,7 @@ internal sealed partial class EntryReader
 
         // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
         byte kinds = CharKinds.Union(s, out int digits);
-        if ((kinds & CharKinds.One) != 0 && digits >= PhoneNumbers.MinDigits)
+        if (MayHoldPhone(kinds, digits))
             ReadPhones(s, consumed, ref facts);
         if ((kinds & CharKinds.Opener) != 0)
             ReadBrackets(s, consumed, ref facts);
@@ -143,6 +143,14 @@ internal sealed partial class EntryReader
             LineNumber = lineNumber,
         });
     }
+
+    /// <summary>
+    /// A phone number takes eleven digits, or seven when its middle four are starred (138****5678): most lines,
+    /// with an address and a quantity or two, have fewer and are not scanned for one.
+    /// </summary>
+    private static bool MayHoldPhone(byte kinds, int digits) =>
+        (kinds & CharKinds.One) != 0
+        && (digits >= PhoneNumbers.Length || (digits >= PhoneNumbers.MinDigits && (kinds & CharKinds.Star) != 0));
 
     private static bool IsFree(ReadOnlySpan<bool> consumed, int start, int end) => !consumed[start..end].Contains(true);
 
