@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Segmentation;
 using ChainBot.Core.Text;
@@ -15,14 +14,13 @@ namespace ChainBot.Core.Parsing.Entries;
 /// <remarks>One per post, or per part of one read in parallel (it pools the strings it reads); not thread-safe.</remarks>
 internal sealed partial class EntryReader
 {
-    [ThreadStatic]
-    private static List<EntryToken>? t_tokens;
-
     private readonly CatalogueIndex _catalogue;
 
     private readonly bool _roster;
 
     private readonly StringPool _pool = new();
+
+    private readonly EntryTokens _tokens = new();
 
     // Keyed by scale too: 3 and 3.0 are equal decimals, yet 3斤 is written as 3 and 1.5kg as 3.0.
     private readonly Dictionary<(int Item, decimal Quantity, byte Scale), ImmutableArray<ItemQuantity>> _singleItems = [];
@@ -96,11 +94,10 @@ internal sealed partial class EntryReader
         if ((kinds & CharKinds.Star) != 0)
             TakeSpecs(s, consumed, ref facts);
 
-        var tokens = t_tokens ??= new List<EntryToken>(16);
-        tokens.Clear();
-        Tokenize(s, consumed, tokens);
+        _tokens.Clear();
+        Tokenize(s, consumed, _tokens);
         // From here on tokens are read and marked in place, not copied in and out of the list.
-        var tokenSpan = CollectionsMarshal.AsSpan(tokens);
+        var tokenSpan = _tokens.AsSpan();
 
         int nameToken = FindNameToken(tokenSpan);
         string? name = null;
