@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Parsing.Entries;
@@ -14,19 +13,24 @@ internal sealed partial class EntryReader
         {
             start += from;
             if (facts.Phone is null)
-            {
-                var digits = new StringBuilder(PhoneNumbers.Length);
-                foreach (char c in s.Slice(start, length))
-                {
-                    if (c is not (' ' or '-'))
-                        digits.Append(c);
-                }
-                facts.Phone = digits.ToString();
-            }
+                facts.Phone = Digits(s.Slice(start, length));
             consumed.Slice(start, length).Fill(true);
             TakePhoneLabel(s, consumed, start);
             from = start + length;
         }
+    }
+
+    /// <summary>A phone number as written (139 1234-5678) without its spaces and dashes: 13912345678.</summary>
+    private static string Digits(ReadOnlySpan<char> written)
+    {
+        Span<char> digits = stackalloc char[written.Length];
+        int n = 0;
+        foreach (char c in written)
+        {
+            if (c is not (' ' or '-'))
+                digits[n++] = c;
+        }
+        return new string(digits[..n]);
     }
 
     /// <summary>手机13912345678, 电话: 138…: the label goes with the number.</summary>
