@@ -22,6 +22,11 @@ internal sealed partial class EntryReader
 
     private readonly EntryTokens _tokens = new();
 
+    // What the scanners took of the entry being read, and the names they were kept from: buffers kept from entry
+    // to entry. Without a stackalloc, Read is compiled in tiers, with the profile the runtime gathers.
+    private bool[] _consumed = new bool[256];
+    private readonly Range[] _protectedNames = new Range[4];
+
     // Keyed by scale too: 3 and 3.0 are equal decimals, yet 3斤 is written as 3 and 1.5kg as 3.0.
     private readonly Dictionary<(int Item, decimal Quantity, byte Scale), ImmutableArray<ItemQuantity>> _singleItems = [];
 
@@ -30,6 +35,8 @@ internal sealed partial class EntryReader
     private readonly ItemQuantity[]?[] _combinations = new ItemQuantity[]?[256];
 
     private readonly bool _householdRequired;
+
+    private readonly ItemScratch _itemScratch;
 
     /// <param name="catalogue">What the chain sells.</param>
     /// <param name="dictionary">The words names and goods are told apart with.</param>
@@ -45,6 +52,7 @@ internal sealed partial class EntryReader
     public EntryReader(CatalogueIndex catalogue, Lexicon lexicon, bool householdRequired = true)
     {
         _catalogue = catalogue;
+        _itemScratch = new ItemScratch(catalogue.Count);
         _roster = catalogue.IsEmpty;
         _lexicon = lexicon;
         _householdRequired = householdRequired;
@@ -66,7 +74,10 @@ internal sealed partial class EntryReader
     /// <param name="lineNumber">1-based line number.</param>
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
-        Span<bool> consumed = s.Length <= 512 ? stackalloc bool[s.Length] : new bool[s.Length];
+        if (_consumed.Length < s.Length)
+            _consumed = new bool[Math.Max(s.Length, _consumed.Length * 2)];
+        var consumed = _consumed.AsSpan(0, s.Length);
+        consumed.Clear();
         var facts = new EntryFacts { CancelAt = -1, HelpAt = -1 };
 
         // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
@@ -79,7 +90,7 @@ internal sealed partial class EntryReader
             ReadMarkers(s, consumed, ref facts);
         Address address = default;
         // 2号套餐 is an item, not building 2: names with digits are kept from the address scanner.
-        Span<Range> protectedNames = stackalloc Range[4];
+        Span<Range> protectedNames = _protectedNames;
         int protectedCount = _catalogue.ProtectNumberedNames(s, consumed, protectedNames);
         if (AddressScanner.TryFind(s, consumed, _pool, out var match))
         {
