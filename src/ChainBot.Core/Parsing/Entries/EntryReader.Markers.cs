@@ -174,7 +174,8 @@ internal sealed partial class EntryReader
                 return _text.IndexOf(word, StringComparison.Ordinal);
             foreach (int spot in _spots)
             {
-                if (_text[spot..].StartsWith(word, StringComparison.Ordinal))
+                // Most words of a group start otherwise than the one at a spot: told apart by that character alone.
+                if (_text[spot] == word[0] && _text[spot..].StartsWith(word, StringComparison.Ordinal))
                     return spot;
             }
             return -1;
