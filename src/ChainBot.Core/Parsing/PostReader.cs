@@ -553,9 +553,14 @@ internal sealed class PostReader : IDisposable
             : _continued ? _raw.ToString()
             : TrimLine(_firstLine!);
 
-        /// <summary>Trims a line as posted; most lines start and end with a character that is no space at all.</summary>
+        /// <summary>
+        /// Trims a line as posted; most lines start and end with a character that is no space at all: a word, or
+        /// the bracket closing a note (…（放门口）, …【已付款】), not asked of the Unicode tables.
+        /// </summary>
         private static string TrimLine(string line) =>
-            line.Length > 0 && CharKinds.IsWordChar(line[0]) && CharKinds.IsWordChar(line[^1]) ? line : line.Trim();
+            line.Length > 0 && CharKinds.IsWordChar(line[0]) && (CharKinds.IsWordChar(line[^1]) || line[^1] is '）' or ')' or '】' or ']')
+                ? line
+                : line.Trim();
 
         public void Close()
         {

@@ -17,7 +17,7 @@ internal static class CharKinds
     /// <summary>The first character of a marker word (取消, 改, 代登记, 帮…): the line may change or cancel.</summary>
     public const byte MarkerStart = 32;
 
-    /// <summary>'*': the line may hold a spec (250ml*24).</summary>
+    /// <summary>'*': the line may hold a spec (250ml*24) or a masked phone number (138****5678).</summary>
     public const byte Star = 64;
 
     /// <summary>'1': the line may hold a phone number.</summary>

@@ -24,13 +24,13 @@ public static class TextNormalizer
         + "嚴严韋韦賈贾閻阎姊姊媽妈爺爷奶奶嬸婶們们傢家氣气電电話话機机號号碼码聯联繫系絡络備备註注"
         + "區区續续滿满起起成成齊齐無无沒没要要將将會会給给讀读寫写說说問问題题應应該该麼么嗎吗樣样";
 
-    /// <summary>The folded form of every UTF-16 unit from U+0080 up ('\0' = drop): one array read per character.</summary>
+    /// <summary>The folded form of every UTF-16 unit ('\0' = drop): one array read per character, ASCII included.</summary>
     private static readonly char[] Table = BuildTable();
 
     private static char[] BuildTable()
     {
         var table = new char[char.MaxValue + 1];
-        for (int c = 0x80; c <= char.MaxValue; c++)
+        for (int c = 0; c <= char.MaxValue; c++)
             table[c] = FoldSlow((char)c);
         for (int i = 0; i + 1 < TraditionalPairs.Length; i += 2)
             table[TraditionalPairs[i]] = TraditionalPairs[i + 1];
@@ -42,12 +42,15 @@ public static class TextNormalizer
     /// <param name="destination">At least as long as <paramref name="source"/>.</param>
     public static int Normalize(ReadOnlySpan<char> source, Span<char> destination)
     {
+        // Written before it is known to be kept: a dropped character is overwritten by the next, without a branch.
+        destination = destination[..source.Length];
+        var table = Table;
         int n = 0;
-        foreach (char c in source)
+        for (int i = 0; i < source.Length; i++)
         {
-            char d = Fold(c);
-            if (d != '\0')
-                destination[n++] = d;
+            char d = table[source[i]];
+            destination[n] = d;
+            n += d != '\0' ? 1 : 0;
         }
         return n;
     }
@@ -62,17 +65,14 @@ public static class TextNormalizer
     }
 
     /// <summary>The folded form of one character, or '\0' to drop it.</summary>
-    public static char Fold(char c)
-    {
-        if (c < 0x80)
-            return c == '\t' || c == '\v' || c == '\f' ? ' ' : c;
-        return Table[c];
-    }
+    public static char Fold(char c) => Table[c];
 
     private static char FoldSlow(char c)
     {
         switch (c)
         {
+            case '\t' or '\v' or '\f':
+                return ' ';
             case '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u202F':
                 return ' ';
             case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':

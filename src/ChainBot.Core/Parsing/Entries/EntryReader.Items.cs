@@ -9,20 +9,37 @@ namespace ChainBot.Core.Parsing.Entries;
 /// <summary>Items: quantities paired with catalogue items (or, in a roster, with what is asked for).</summary>
 internal sealed partial class EntryReader
 {
+    /// <summary>
+    /// What an entry orders of each catalogue item, worked out in arrays kept from entry to entry (the catalogue, and
+    /// so their size, is the reader's for good): OrderItems and Combination take nothing on the stack, and are
+    /// compiled in tiers, with the profile the runtime gathers, like the rest of the reader.
+    /// </summary>
+    private sealed class ItemScratch(int count)
+    {
+        public decimal[] Quantities { get; } = new decimal[count];
+        public int[] UnitToken { get; } = new int[count];
+        public byte[] State { get; } = new byte[count];
+        public int[] FirstMention { get; } = new int[count];
+        public decimal[] Converted { get; } = new decimal[count];
+        public int[] Order { get; } = new int[count];
+        public int[] Bits { get; } = new int[4];
+    }
+
     private ImmutableArray<ItemQuantity> OrderItems(ReadOnlySpan<char> s, Span<EntryToken> tokens, ref EntryFacts facts)
     {
         // Per catalogue item: the quantity written, and the token whose unit it was written in (-1: none).
         int count = _catalogue.Count;
-        Span<decimal> quantities = count <= 64 ? stackalloc decimal[count] : new decimal[count];
-        Span<int> unitToken = count <= 64 ? stackalloc int[count] : new int[count];
-        Span<byte> state = count <= 64 ? stackalloc byte[count] : new byte[count]; // 0 none, 1 quantity, 2 named only
+        var scratch = _itemScratch;
+        Span<decimal> quantities = scratch.Quantities;
+        Span<int> unitToken = scratch.UnitToken;
+        Span<byte> state = scratch.State; // 0 none, 1 quantity, 2 named only
         quantities.Clear();
         state.Clear();
         bool anyItem = false;
 
         SupersedeCorrected(tokens, facts.CorrectionFrom);
         CancelOneItem(s, tokens, ref facts);
-        Span<int> firstMention = count <= 64 ? stackalloc int[count] : new int[count];
+        Span<int> firstMention = scratch.FirstMention;
         firstMention.Fill(int.MaxValue);
         for (int t = 0; t < tokens.Length; t++)
         {
@@ -91,7 +108,7 @@ internal sealed partial class EntryReader
         }
 
         int items = 0;
-        Span<decimal> converted = count <= 64 ? stackalloc decimal[count] : new decimal[count];
+        Span<decimal> converted = scratch.Converted;
         for (int k = 0; k < count; k++)
         {
             if (state[k] == 0)
@@ -126,7 +143,7 @@ internal sealed partial class EntryReader
             }
         }
         // In the order the line names them (牛奶2箱 鸡蛋1盒); 各1份 and a bare number follow the catalogue.
-        Span<int> order = count <= 64 ? stackalloc int[items] : new int[items];
+        Span<int> order = scratch.Order.AsSpan(0, items);
         for (int k = 0, n = 0; k < count; k++)
         {
             if (state[k] != 0)
@@ -152,7 +169,7 @@ internal sealed partial class EntryReader
     private ImmutableArray<ItemQuantity> Combination(ReadOnlySpan<int> order, ReadOnlySpan<decimal> quantities)
     {
         var hash = new HashCode();
-        Span<int> bits = stackalloc int[4];
+        Span<int> bits = _itemScratch.Bits;
         foreach (int k in order)
         {
             hash.Add(k);

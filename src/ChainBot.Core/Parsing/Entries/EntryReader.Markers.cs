@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using ChainBot.Core.Text;
 
 namespace ChainBot.Core.Parsing.Entries;
@@ -14,19 +13,24 @@ internal sealed partial class EntryReader
         {
             start += from;
             if (facts.Phone is null)
-            {
-                var digits = new StringBuilder(PhoneNumbers.Length);
-                foreach (char c in s.Slice(start, length))
-                {
-                    if (c is not (' ' or '-'))
-                        digits.Append(c);
-                }
-                facts.Phone = digits.ToString();
-            }
+                facts.Phone = Digits(s.Slice(start, length));
             consumed.Slice(start, length).Fill(true);
             TakePhoneLabel(s, consumed, start);
             from = start + length;
         }
+    }
+
+    /// <summary>A phone number as written (139 1234-5678) without its spaces and dashes: 13912345678.</summary>
+    private static string Digits(ReadOnlySpan<char> written)
+    {
+        Span<char> digits = stackalloc char[written.Length];
+        int n = 0;
+        foreach (char c in written)
+        {
+            if (c is not (' ' or '-'))
+                digits[n++] = c;
+        }
+        return new string(digits[..n]);
     }
 
     /// <summary>手机13912345678, 电话: 138…: the label goes with the number.</summary>
@@ -104,15 +108,17 @@ internal sealed partial class EntryReader
         if (s.Contains('@'))
             TakeMentions(s, consumed);
         int cancelAt = -1;
-        int cancelEnd = s.IndexOfAny(Markers.CancelStarts) < 0 ? -1 : TakeFirst(s, consumed, Markers.Cancel, out cancelAt);
+        var cancel = WordStarts.Find(s, Markers.CancelStarts, stackalloc int[WordStarts.MaxSpots]);
+        int cancelEnd = cancel.IsEmpty ? -1 : TakeFirst(s, consumed, Markers.Cancel, cancel, out cancelAt);
         if (cancelEnd >= 0)
         {
             facts.Cancelled = true;
             facts.CancelAt = cancelAt;
             facts.CancelEnd = cancelEnd;
-            TakeAny(s, consumed, Markers.Cancel); // 取消，不要了: one cancellation, said twice
+            TakeAny(s, consumed, Markers.Cancel, cancel); // 取消，不要了: one cancellation, said twice
         }
-        int correctionEnd = s.IndexOfAny(Markers.CorrectionStarts) < 0 ? -1 : TakeFirst(s, consumed, Markers.Correction, out _);
+        var correction = WordStarts.Find(s, Markers.CorrectionStarts, stackalloc int[WordStarts.MaxSpots]);
+        int correctionEnd = correction.IsEmpty ? -1 : TakeFirst(s, consumed, Markers.Correction, correction, out _);
         if (correctionEnd < 0 && s.Contains('改'))
             correctionEnd = TakeBareChange(s, consumed);
         if (correctionEnd >= 0)
@@ -120,8 +126,60 @@ internal sealed partial class EntryReader
             facts.Correction = true;
             facts.CorrectionFrom = correctionEnd;
         }
-        if (s.IndexOfAny(Markers.BehalfStarts) >= 0)
-            facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf) || TakeHelpPhrase(s, consumed, ref facts) || TakeLeading(s, consumed);
+        var behalf = WordStarts.Find(s, Markers.BehalfStarts, stackalloc int[WordStarts.MaxSpots]);
+        if (!behalf.IsEmpty)
+            facts.OnBehalf |= TakeAny(s, consumed, Markers.OnBehalf, behalf) || TakeHelpPhrase(s, consumed, ref facts) || TakeLeading(s, consumed);
+    }
+
+    /// <summary>
+    /// Where the words of one group of markers can start in a line: at its first characters, which stand at a
+    /// spot or two. A word is compared at those spots instead of searched for through the line, one search a word.
+    /// </summary>
+    private readonly ref struct WordStarts
+    {
+        /// <summary>The most spots kept; a line with more is searched through as it stands.</summary>
+        public const int MaxSpots = 8;
+
+        private readonly ReadOnlySpan<char> _text;
+        private readonly ReadOnlySpan<int> _spots;
+        private readonly bool _everywhere;
+
+        private WordStarts(ReadOnlySpan<char> text, ReadOnlySpan<int> spots, bool everywhere)
+        {
+            _text = text;
+            _spots = spots;
+            _everywhere = everywhere;
+        }
+
+        /// <summary>No first character stands in the line: none of the words can.</summary>
+        public bool IsEmpty => _spots.IsEmpty && !_everywhere;
+
+        /// <summary>The spots of <paramref name="firsts"/> in <paramref name="s"/>, kept in <paramref name="spots"/>.</summary>
+        public static WordStarts Find(ReadOnlySpan<char> s, SearchValues<char> firsts, Span<int> spots)
+        {
+            int n = 0;
+            for (int i = s.IndexOfAny(firsts); i >= 0; i = Next(s, i, firsts))
+            {
+                if (n == spots.Length)
+                    return new WordStarts(s, [], everywhere: true);
+                spots[n++] = i;
+            }
+            return new WordStarts(s, spots[..n], everywhere: false);
+        }
+
+        /// <summary>Where <paramref name="word"/> first stands in the line, as <c>IndexOf</c> says, or -1.</summary>
+        public int IndexOf(string word)
+        {
+            if (_everywhere)
+                return _text.IndexOf(word, StringComparison.Ordinal);
+            foreach (int spot in _spots)
+            {
+                // Most words of a group start otherwise than the one at a spot: told apart by that character alone.
+                if (_text[spot] == word[0] && _text[spot..].StartsWith(word, StringComparison.Ordinal))
+                    return spot;
+            }
+            return -1;
+        }
     }
 
     /// <summary>@团长, @李团长: a mention of someone in the group, not a name or a note.</summary>
@@ -138,12 +196,12 @@ internal sealed partial class EntryReader
 
     private static readonly SearchValues<char> Mention = SearchValues.Create("@");
 
-    private static bool TakeAny(ReadOnlySpan<char> s, Span<bool> consumed, string[] words)
+    private static bool TakeAny(ReadOnlySpan<char> s, Span<bool> consumed, string[] words, WordStarts starts)
     {
         bool found = false;
         foreach (string word in words)
         {
-            int i = s.IndexOf(word, StringComparison.Ordinal);
+            int i = starts.IndexOf(word);
             if (i >= 0 && !consumed[i])
             {
                 consumed.Slice(i, word.Length).Fill(true);
@@ -154,11 +212,11 @@ internal sealed partial class EntryReader
     }
 
     /// <summary>Takes the first of <paramref name="words"/> found; returns where it ends (or -1) and where it starts.</summary>
-    private static int TakeFirst(ReadOnlySpan<char> s, Span<bool> consumed, string[] words, out int start)
+    private static int TakeFirst(ReadOnlySpan<char> s, Span<bool> consumed, string[] words, WordStarts starts, out int start)
     {
         foreach (string word in words)
         {
-            int i = s.IndexOf(word, StringComparison.Ordinal);
+            int i = starts.IndexOf(word);
             if (i >= 0 && !consumed[i])
             {
                 consumed.Slice(i, word.Length).Fill(true);

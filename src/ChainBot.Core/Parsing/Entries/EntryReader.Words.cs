@@ -5,17 +5,25 @@ namespace ChainBot.Core.Parsing.Entries;
 /// <summary>Words: the entry cut into items, quantities and words, and the name among the words.</summary>
 internal sealed partial class EntryReader
 {
-    private void Tokenize(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, List<EntryToken> tokens)
+    private void Tokenize(ReadOnlySpan<char> s, ReadOnlySpan<bool> consumed, EntryTokens tokens)
     {
         int wordStart = -1;
         int i = 0;
         while (i < s.Length)
         {
+            if (consumed[i])
+            {
+                // An address, a phone or a bracket a scanner took: skipped whole, not looked at character by character.
+                CloseWord(s, tokens, ref wordStart, i);
+                int taken = consumed[i..].IndexOf(false);
+                i = taken < 0 ? s.Length : i + taken;
+                continue;
+            }
             char c = s[i];
             bool plusAlone = c == '+' && !(i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])); // a+c, A+B+C
             // Mr.Li: a dot between letters belongs to the name.
             bool dotInName = c == '.' && i > 0 && i + 1 < s.Length && char.IsAsciiLetter(s[i - 1]) && char.IsAsciiLetter(s[i + 1]);
-            if (consumed[i] || plusAlone || (CharKinds.IsSeparator(c) && !dotInName))
+            if (plusAlone || (CharKinds.IsSeparator(c) && !dotInName))
             {
                 CloseWord(s, tokens, ref wordStart, i);
                 i++;
@@ -105,13 +113,13 @@ internal sealed partial class EntryReader
     }
 
     /// <summary>"王 要 2份": a word that is only a verb, right before a quantity, is dropped.</summary>
-    private static void DropVerbWord(ReadOnlySpan<char> s, List<EntryToken> tokens)
+    private static void DropVerbWord(ReadOnlySpan<char> s, EntryTokens tokens)
     {
-        if (tokens.Count == 0 || tokens[^1].Kind != EntryTokenKind.Word)
+        if (tokens.Count == 0 || tokens.Last.Kind != EntryTokenKind.Word)
             return;
-        var word = s[tokens[^1].Start..tokens[^1].End];
+        var word = s[tokens.Last.Start..tokens.Last.End];
         if (OrderVerbLength(word) == word.Length)
-            tokens.RemoveAt(tokens.Count - 1);
+            tokens.RemoveLast();
     }
 
     /// <summary>A bare number is a quantity only where a quantity can end: before a space, a mark, or an item.</summary>
@@ -131,7 +139,7 @@ internal sealed partial class EntryReader
     }
 
     /// <summary>Ends the word being read; a "word" of symbols alone (✅, 🥬, 🙏) is decoration and is dropped.</summary>
-    private static void CloseWord(ReadOnlySpan<char> s, List<EntryToken> tokens, ref int wordStart, int end)
+    private static void CloseWord(ReadOnlySpan<char> s, EntryTokens tokens, ref int wordStart, int end)
     {
         if (wordStart < 0 || end <= wordStart || !HasWordChar(s[wordStart..end]))
         {

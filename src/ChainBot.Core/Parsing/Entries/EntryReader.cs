@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Segmentation;
 using ChainBot.Core.Text;
@@ -15,14 +14,18 @@ namespace ChainBot.Core.Parsing.Entries;
 /// <remarks>One per post, or per part of one read in parallel (it pools the strings it reads); not thread-safe.</remarks>
 internal sealed partial class EntryReader
 {
-    [ThreadStatic]
-    private static List<EntryToken>? t_tokens;
-
     private readonly CatalogueIndex _catalogue;
 
     private readonly bool _roster;
 
     private readonly StringPool _pool = new();
+
+    private readonly EntryTokens _tokens = new();
+
+    // What the scanners took of the entry being read, and the names they were kept from: buffers kept from entry
+    // to entry. Without a stackalloc, Read is compiled in tiers, with the profile the runtime gathers.
+    private bool[] _consumed = new bool[256];
+    private readonly Range[] _protectedNames = new Range[4];
 
     // Keyed by scale too: 3 and 3.0 are equal decimals, yet 3斤 is written as 3 and 1.5kg as 3.0.
     private readonly Dictionary<(int Item, decimal Quantity, byte Scale), ImmutableArray<ItemQuantity>> _singleItems = [];
@@ -32,6 +35,8 @@ internal sealed partial class EntryReader
     private readonly ItemQuantity[]?[] _combinations = new ItemQuantity[]?[256];
 
     private readonly bool _householdRequired;
+
+    private readonly ItemScratch _itemScratch;
 
     /// <param name="catalogue">What the chain sells.</param>
     /// <param name="dictionary">The words names and goods are told apart with.</param>
@@ -47,6 +52,7 @@ internal sealed partial class EntryReader
     public EntryReader(CatalogueIndex catalogue, Lexicon lexicon, bool householdRequired = true)
     {
         _catalogue = catalogue;
+        _itemScratch = new ItemScratch(catalogue.Count);
         _roster = catalogue.IsEmpty;
         _lexicon = lexicon;
         _householdRequired = householdRequired;
@@ -68,12 +74,15 @@ internal sealed partial class EntryReader
     /// <param name="lineNumber">1-based line number.</param>
     public EntryRead Read(ReadOnlySpan<char> s, int? seq, string line, int lineNumber)
     {
-        Span<bool> consumed = s.Length <= 512 ? stackalloc bool[s.Length] : new bool[s.Length];
+        if (_consumed.Length < s.Length)
+            _consumed = new bool[Math.Max(s.Length, _consumed.Length * 2)];
+        var consumed = _consumed.AsSpan(0, s.Length);
+        consumed.Clear();
         var facts = new EntryFacts { CancelAt = -1, HelpAt = -1 };
 
         // Most lines have no phone, bracket or marker: one pass over the characters says which scanners to skip.
         byte kinds = CharKinds.Union(s, out int digits);
-        if ((kinds & CharKinds.One) != 0 && digits >= PhoneNumbers.MinDigits)
+        if (MayHoldPhone(kinds, digits))
             ReadPhones(s, consumed, ref facts);
         if ((kinds & CharKinds.Opener) != 0)
             ReadBrackets(s, consumed, ref facts);
@@ -81,7 +90,7 @@ internal sealed partial class EntryReader
             ReadMarkers(s, consumed, ref facts);
         Address address = default;
         // 2号套餐 is an item, not building 2: names with digits are kept from the address scanner.
-        Span<Range> protectedNames = stackalloc Range[4];
+        Span<Range> protectedNames = _protectedNames;
         int protectedCount = _catalogue.ProtectNumberedNames(s, consumed, protectedNames);
         if (AddressScanner.TryFind(s, consumed, _pool, out var match))
         {
@@ -96,11 +105,10 @@ internal sealed partial class EntryReader
         if ((kinds & CharKinds.Star) != 0)
             TakeSpecs(s, consumed, ref facts);
 
-        var tokens = t_tokens ??= new List<EntryToken>(16);
-        tokens.Clear();
-        Tokenize(s, consumed, tokens);
+        _tokens.Clear();
+        Tokenize(s, consumed, _tokens);
         // From here on tokens are read and marked in place, not copied in and out of the list.
-        var tokenSpan = CollectionsMarshal.AsSpan(tokens);
+        var tokenSpan = _tokens.AsSpan();
 
         int nameToken = FindNameToken(tokenSpan);
         string? name = null;
@@ -143,6 +151,14 @@ internal sealed partial class EntryReader
             LineNumber = lineNumber,
         });
     }
+
+    /// <summary>
+    /// A phone number takes eleven digits, or seven when its middle four are starred (138****5678): most lines,
+    /// with an address and a quantity or two, have fewer and are not scanned for one.
+    /// </summary>
+    private static bool MayHoldPhone(byte kinds, int digits) =>
+        (kinds & CharKinds.One) != 0
+        && (digits >= PhoneNumbers.Length || (digits >= PhoneNumbers.MinDigits && (kinds & CharKinds.Star) != 0));
 
     private static bool IsFree(ReadOnlySpan<bool> consumed, int start, int end) => !consumed[start..end].Contains(true);
 

@@ -65,15 +65,22 @@ internal static class Markers
     public static bool IsCorrectionNote(ReadOnlySpan<char> note) =>
         note.SequenceEqual("更正") || note.SequenceEqual("修改") || note.SequenceEqual("已修改") || note.SequenceEqual("改") || note.SequenceEqual("已改");
 
+    /// <summary>How courtesies begin: 谢谢, 辛苦了, 不好意思.</summary>
+    private static readonly string[] Courtesies = ["谢谢", "感谢", "多谢", "谢啦", "辛苦", "麻烦了", "不好意思", "抱歉", "thanks", "Thanks", "thx"];
+
+    /// <summary>The first characters of <see cref="Courtesies"/>.</summary>
+    private static readonly SearchValues<char> CourtesyStarts = SearchValues.Create(string.Concat(Courtesies.Select(c => c[0])));
+
     /// <summary>
     /// Courtesies (谢谢, 辛苦了, 不好意思): kind words for the group, not instructions for the coordinator's sheet.
     /// </summary>
     public static bool IsCourtesy(ReadOnlySpan<char> note)
     {
         const int MaxCourtesyLength = 8;
-        if (note.Length > MaxCourtesyLength)
+        // Most notes (不要葱, 放门口) start otherwise: no courtesy is compared with them.
+        if (note.IsEmpty || note.Length > MaxCourtesyLength || !CourtesyStarts.Contains(note[0]))
             return false;
-        foreach (string start in (ReadOnlySpan<string>)["谢谢", "感谢", "多谢", "谢啦", "辛苦", "麻烦了", "不好意思", "抱歉", "thanks", "Thanks", "thx"])
+        foreach (string start in Courtesies)
         {
             if (note.StartsWith(start, StringComparison.Ordinal))
                 return true;
