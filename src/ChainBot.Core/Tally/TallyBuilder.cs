@@ -125,10 +125,12 @@ public sealed class TallyBuilder
     /// <summary>The number of an item and unit, in catalogue order, then in the order first seen.</summary>
     private int IndexOf(string item, string unit, decimal? price)
     {
-        // Entries name catalogue items by the catalogue's own strings: compare references before values.
-        for (int i = 0; i < _items.Count && i < 64; i++)
+        // Entries name catalogue items by the catalogue's own strings: compare references before values, in place
+        // (the list's indexer would copy each item's name, unit and price out to compare two of them).
+        var items = CollectionsMarshal.AsSpan(_items);
+        for (int i = 0; i < items.Length && i < 64; i++)
         {
-            if (ReferenceEquals(_items[i].Item, item) && ReferenceEquals(_items[i].Unit, unit))
+            if (ReferenceEquals(items[i].Item, item) && ReferenceEquals(items[i].Unit, unit))
                 return i;
         }
         if (_itemIndex.TryGetValue((item, unit), out int index))

@@ -86,6 +86,9 @@ internal static class CharKinds
     /// <summary>A CJK unified ideograph (the range jieba calls Han: U+4E00–U+9FD5, plus extension A).</summary>
     public static bool IsHan(char c) => (Table[c] & Han) != 0;
 
+    /// <summary>An opening bracket: ( （ 【 [ 〔 「 『.</summary>
+    public static bool IsOpener(char c) => (Table[c] & Opener) != 0;
+
     /// <summary>A Han character that cannot start a quantity (王, 菜 — not 两, 半): inside a word, nothing but a word.</summary>
     public static bool IsPlainHan(char c) => (Table[c] & (Han | QuantityStart)) == Han;
 

@@ -188,13 +188,17 @@ internal static class AddressScanner
         if (q < s.Length && consumed[q])
             return p;
 
-        // 12号地下室: a basement is the household's room.
-        foreach (string place in (ReadOnlySpan<string>)["地下室", "车库"])
+        // 12号地下室: a basement is the household's room. Most addresses go on with a number: the words are compared
+        // only where one of their first characters stands.
+        if (q < s.Length && s[q] is '地' or '车')
         {
-            if (s[q..].StartsWith(place, StringComparison.Ordinal))
+            foreach (string place in (ReadOnlySpan<string>)["地下室", "车库"])
             {
-                room = place;
-                return q + place.Length;
+                if (s[q..].StartsWith(place, StringComparison.Ordinal))
+                {
+                    room = place;
+                    return q + place.Length;
+                }
             }
         }
 
