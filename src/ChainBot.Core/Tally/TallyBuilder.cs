@@ -58,11 +58,9 @@ public sealed class TallyBuilder
             (_last, _lastKey) = (building, key);
         }
         // Within a building, a household is told apart by the rest of its address (its room, else its floor and
-        // name), as HouseholdId does.
-        var address = entry.Address;
-        var flat = address.Room is not null
-            ? new Flat(address.Entrance, address.Room, null, null)
-            : new Flat(address.Entrance, null, address.Floor, entry.Name ?? string.Empty);
+        // name): the household's own rule, not a copy of it.
+        var household = entry.Household;
+        var flat = new Flat(household.Entrance, household.Room, household.Floor, household.Name);
         if (flat.TryPack(out long packed))
             building.NumberedFlats.Add(packed);
         else
