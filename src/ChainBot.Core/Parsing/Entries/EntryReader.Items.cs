@@ -134,14 +134,6 @@ internal sealed partial class EntryReader
         }
         if (items == 0)
             return [];
-        if (items == 1)
-        {
-            for (int k = 0; k < count; k++)
-            {
-                if (state[k] != 0)
-                    return SingleItem(k, converted[k]);
-            }
-        }
         // In the order the line names them (牛奶2箱 鸡蛋1盒); 各1份 and a bare number follow the catalogue.
         Span<int> order = scratch.Order.AsSpan(0, items);
         for (int k = 0, n = 0; k < count; k++)
@@ -164,7 +156,8 @@ internal sealed partial class EntryReader
 
     /// <summary>
     /// The items <paramref name="order"/> names in their <paramref name="quantities"/>. The same combination
-    /// (鸡蛋1 牛奶2) recurs down a chain: the latest array made for each is kept in a small table and shared.
+    /// (蔬菜套餐 × 1, most entries of most chains; 鸡蛋1 牛奶2) recurs down a chain: the latest array made for each
+    /// is kept in a small table and shared.
     /// </summary>
     private ImmutableArray<ItemQuantity> Combination(ReadOnlySpan<int> order, ReadOnlySpan<decimal> quantities)
     {
@@ -203,20 +196,6 @@ internal sealed partial class EntryReader
                 return false;
         }
         return true;
-    }
-
-    /// <summary>
-    /// One item in one quantity (蔬菜套餐 × 1) is most entries of most chains: they share one immutable array.
-    /// </summary>
-    private ImmutableArray<ItemQuantity> SingleItem(int k, decimal quantity)
-    {
-        const int MaxCached = 1024;
-        if (_singleItems.TryGetValue((k, quantity, quantity.Scale), out var cached))
-            return cached;
-        ImmutableArray<ItemQuantity> items = [new ItemQuantity(_catalogue.Items[k].Name, quantity, _catalogue.Items[k].Unit)];
-        if (_singleItems.Count < MaxCached)
-            _singleItems.Add((k, quantity, quantity.Scale), items);
-        return items;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ChainBot.Core.Chains;
 using ChainBot.Core.Segmentation;
 using ChainBot.Core.Text;
@@ -27,11 +26,9 @@ internal sealed partial class EntryReader
     private bool[] _consumed = new bool[256];
     private readonly Range[] _protectedNames = new Range[4];
 
-    // Keyed by scale too: 3 and 3.0 are equal decimals, yet 3斤 is written as 3 and 1.5kg as 3.0.
-    private readonly Dictionary<(int Item, decimal Quantity, byte Scale), ImmutableArray<ItemQuantity>> _singleItems = [];
-
     private readonly Lexicon _lexicon;
 
+    // The item arrays last made, shared by the entries ordering the same (Combination).
     private readonly ItemQuantity[]?[] _combinations = new ItemQuantity[]?[256];
 
     private readonly bool _householdRequired;
