@@ -18,8 +18,8 @@ public sealed class TallyBuilder
     private readonly List<(string Item, string Unit, decimal? Price)> _items = [];
     private readonly Dictionary<(string Item, string Unit), int> _itemIndex = [];
     private readonly Dictionary<(string? Area, string? Building), Accumulator> _buildings = new(BuildingComparer.Instance);
-    private const int MaxNumberedBuilding = 999;
-    private Accumulator?[]? _byNumber;
+    private const int MaxBuildingDigits = 3;
+    private Accumulator?[]? _byNumber; // buildings 1–999 (MaxBuildingDigits), by number
     private Accumulator? _last;
     private (string? Area, string? Building) _lastKey;
 
@@ -46,8 +46,8 @@ public sealed class TallyBuilder
         else
         {
             // Buildings are mostly numbers (12号楼): found by number, without hashing the strings.
-            int number = key.Area is null ? BuildingNumber(key.Building) : -1;
-            building = number >= 0 ? (_byNumber ??= new Accumulator?[MaxNumberedBuilding + 1])[number] : null;
+            int number = key.Area is null && key.Building is not null ? CharKinds.PlainNumber(key.Building, MaxBuildingDigits) : -1;
+            building = number >= 0 ? (_byNumber ??= new Accumulator?[1000])[number] : null;
             if (building is null)
             {
                 if (!_buildings.TryGetValue(key, out building))
@@ -68,21 +68,6 @@ public sealed class TallyBuilder
         // Only quantities are summed here: an item's price is fixed, so the money is price × total, once, in Build.
         foreach (var item in entry.Items)
             building.Add(IndexOf(item.Item, item.Unit, null), item.Quantity);
-    }
-
-    /// <summary>A building written as a number without leading zeros (12, not 012 or A3), or -1.</summary>
-    private static int BuildingNumber(string? building)
-    {
-        if (building is not { Length: > 0 and <= 3 } || building[0] is < '1' or > '9')
-            return -1;
-        int number = 0;
-        foreach (char c in building)
-        {
-            if (!char.IsAsciiDigit(c))
-                return -1;
-            number = (number * 10) + (c - '0');
-        }
-        return number;
     }
 
     /// <summary>The totals so far.</summary>

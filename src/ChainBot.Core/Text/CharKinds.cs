@@ -83,6 +83,24 @@ internal static class CharKinds
         return n;
     }
 
+    /// <summary>
+    /// The value of <paramref name="s"/> when it is a plain number of at most <paramref name="maxDigits"/> ASCII
+    /// digits without a leading zero (12, 301 — not 012, A3 or 0), else -1: buildings and rooms found by number.
+    /// </summary>
+    public static int PlainNumber(ReadOnlySpan<char> s, int maxDigits)
+    {
+        if (s.IsEmpty || s.Length > maxDigits || s[0] is < '1' or > '9')
+            return -1;
+        int number = 0;
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+                return -1;
+            number = (number * 10) + (c - '0');
+        }
+        return number;
+    }
+
     /// <summary>A CJK unified ideograph (the range jieba calls Han: U+4E00–U+9FD5, plus extension A).</summary>
     public static bool IsHan(char c) => (Table[c] & Han) != 0;
 

@@ -34,14 +34,10 @@ internal sealed class StringPool
     {
         if (value.IsEmpty)
             return string.Empty;
-        if (value.Length <= 4 && value[0] is >= '1' and <= '9' && CharKinds.LeadingDigits(value) == value.Length)
-        {
-            // Building 12, room 301: found by value, without hashing. A race only builds the same string twice.
-            int number = 0;
-            foreach (char c in value)
-                number = number * 10 + (c - '0');
+        // Building 12, room 301: found by value, without hashing. A race only builds the same string twice.
+        int number = CharKinds.PlainNumber(value, maxDigits: 4);
+        if (number >= 0)
             return SmallNumbers[number] ??= value.ToString();
-        }
         if (value.Length > MaxPooledLength)
             return value.ToString();
         // The same few names and areas recur line after line: a slot picked by length and end characters finds them
